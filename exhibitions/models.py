@@ -1,0 +1,194 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from cities.models import InCityMixin, attach_city_hubs
+from home.blocks import ImageBlock
+from home.models import BasePage, paginate, with_card_images
+
+
+class ExhibitionQuerySet(PageQuerySet):
+    def for_listing(self, locale):
+        exhibitions = self.live().filter(locale=locale).order_by("opens_on")
+        return with_card_images(exhibitions, "hero_image")
+
+    def current(self):
+        today = timezone.localdate()
+        return self.filter(opens_on__lte=today).filter(
+            models.Q(closes_on__isnull=True) | models.Q(closes_on__gte=today)
+        )
+
+    def upcoming(self):
+        return self.filter(opens_on__gt=timezone.localdate())
+
+    def past(self):
+        return self.filter(closes_on__lt=timezone.localdate())
+
+    def not_closed(self):
+        return self.exclude(closes_on__lt=timezone.localdate())
+
+
+class ExhibitionTag(TaggedItemBase):
+    content_object = ParentalKey("exhibitions.ExhibitionPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ExhibitionPage(InCityMixin, BasePage):
+    """An exhibition such as "Building Sanctuary in Swansea": a curator's statement and ordered exhibits."""
+
+    summary = models.TextField(max_length=500, blank=True)
+    curator_statement = RichTextField(features=["bold", "italic", "link"])
+    venue = models.CharField(max_length=255)
+    opens_on = models.DateField()
+    closes_on = models.DateField(null=True, blank=True, help_text=_("Leave empty for a permanent exhibition."))
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt_text = models.CharField(
+        max_length=255, blank=True, help_text=_("Leave empty to use the image's description.")
+    )
+    tags = ClusterTaggableManager(through=ExhibitionTag, blank=True)
+
+    objects = PageManager.from_queryset(ExhibitionQuerySet)()
+
+    parent_page_types = ["cities.CityHubPage", "exhibitions.ExhibitionIndexPage"]
+    subpage_types = ["exhibitions.ExhibitPage"]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("curator_statement"),
+        FieldPanel("venue"),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Dates")),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_alt_text"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("curator_statement"),
+        index.SearchField("venue"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("summary"),
+        APIField("curator_statement"),
+        APIField("venue"),
+        APIField("opens_on"),
+        APIField("closes_on"),
+        APIField("hero_image"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = "exhibition page"
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("An exhibition cannot close before it opens.")})
+
+    @property
+    def when(self):
+        """'current', 'upcoming' or 'past', from today's date."""
+        today = timezone.localdate()
+        if self.opens_on > today:
+            return "upcoming"
+        if self.closes_on and self.closes_on < today:
+            return "past"
+        return "current"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["exhibits"] = (
+            ExhibitPage.objects.child_of(self)
+            .live()
+            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "caption")
+        )
+        return context
+
+
+class ExhibitPage(BasePage):
+    """One exhibit of an exhibition: images and writing, visited in order with previous/next links."""
+
+    caption = models.CharField(max_length=255, blank=True, help_text=_("A line that introduces the exhibit."))
+    images = StreamField([("image", ImageBlock())], blank=True)
+    writing = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h3"])
+    credit = models.CharField(
+        max_length=255, blank=True, help_text=_("Who made this exhibit, as they wish to be named.")
+    )
+
+    parent_page_types = ["exhibitions.ExhibitionPage"]
+    subpage_types = []
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("caption"),
+        FieldPanel("images"),
+        FieldPanel("writing"),
+        FieldPanel("credit"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("caption"), index.SearchField("writing")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("caption"),
+        APIField("images"),
+        APIField("writing"),
+        APIField("credit"),
+    ]
+
+    class Meta:
+        verbose_name = "exhibit page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = ExhibitPage.objects.sibling_of(self).live()
+        context["previous_exhibit"] = siblings.filter(path__lt=self.path).order_by("-path").first()
+        context["next_exhibit"] = siblings.filter(path__gt=self.path).order_by("path").first()
+        context["exhibition"] = context["breadcrumbs"][-1]
+        return context
+
+
+class ExhibitionIndexPage(RoutablePageMixin, BasePage):
+    """Every exhibition in the network (/exhibitions/): on now and coming up, past ones, and by tag."""
+
+    intro = models.TextField(blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["exhibitions.ExhibitionPage"]
+    max_count_per_parent = 1
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = "exhibition index page"
+
+    def render_listing(self, request, exhibitions, **context):
+        listing = paginate(request, exhibitions)
+        attach_city_hubs(listing.object_list)
+        return self.render(request, context_overrides={"listing": listing, **context})
+
+    @path("")
+    def current_and_upcoming(self, request):
+        return self.render_listing(request, ExhibitionPage.objects.for_listing(self.locale).not_closed(), showing="now")
+
+    @path("past/")
+    def past(self, request):
+        exhibitions = ExhibitionPage.objects.for_listing(self.locale).past().order_by("-closes_on")
+        return self.render_listing(request, exhibitions, showing="past")
+
+    @path("tag/<str:tag>/")
+    def tagged(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        exhibitions = ExhibitionPage.objects.for_listing(self.locale).filter(tags=tag).order_by("-opens_on")
+        return self.render_listing(request, exhibitions, showing="tag", tag=tag)

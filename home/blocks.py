@@ -1,0 +1,120 @@
+"""The shared StreamField vocabulary: every page body on the site is written with these blocks."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=200)
+    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=200, help_text="Who said it, as they wish to be named.")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text="What the image shows, for people who cannot see it. Leave empty to use the image's description.",
+    )
+    decorative = blocks.BooleanBlock(required=False, help_text="Purely decorative: screen readers skip it.")
+    caption = blocks.CharBlock(required=False, max_length=500)
+    credit = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's credit.")
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=200)
+    images = blocks.ListBlock(ImageBlock(), min_num=1)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery.html"
+
+
+class AudioBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    audio = DocumentChooserBlock(help_text="An MP3, OGG or M4A file from the documents library.")
+    transcript = blocks.RichTextBlock(features=["bold", "italic", "link"], help_text="Needed for deaf readers.")
+
+    class Meta:
+        icon = "media"
+        template = "blocks/audio.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text="A link to a video on YouTube, Vimeo or another oEmbed provider.")
+    title = blocks.CharBlock(max_length=200, help_text="Names the video for screen readers.")
+    transcript = blocks.RichTextBlock(required=False, features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video.html"
+
+
+class MythFactBlock(blocks.StructBlock):
+    myth_fact = SnippetChooserBlock("home.MythFact")
+
+    class Meta:
+        icon = "help"
+        template = "blocks/myth_fact.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300)
+    button_label = blocks.CharBlock(max_length=60)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
+
+    class Meta:
+        icon = "link"
+        template = "blocks/call_to_action.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": blocks.BlockValidationError(_("Choose a page or give a link."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value.get("page")
+        # Readers stay in their language: link the page's translation where there is one.
+        context["href"] = page.localized.url if page else value.get("url")
+        return context
+
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/paragraph.html")
+    pull_quote = PullQuoteBlock()
+    image = ImageBlock()
+    gallery = GalleryBlock()
+    audio = AudioBlock()
+    video = VideoBlock()
+    myth_fact = MythFactBlock()
+    call_to_action = CallToActionBlock()

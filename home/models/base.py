@@ -1,0 +1,67 @@
+"""What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
+
+from django.core.paginator import Paginator
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+LISTING_PAGE_SIZE = 12
+
+
+class BasePage(Page):
+    """Abstract base for every page type of the site.
+
+    Translation rules live here so that every page type follows them: the slug stays the same in every language
+    (URLs differ only by their language prefix), text fields are translated.
+    """
+
+    override_translatable_fields = [SynchronizedField("slug")]
+    api_fields = [APIField("title"), APIField("search_description")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Root (depth 1) is never shown; the home page (depth 2) starts the trail.
+        context["breadcrumbs"] = list(
+            Page.objects.ancestor_of(self)
+            .filter(depth__gt=1)
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
+        )
+        return context
+
+
+def paginate(request, items, per_page=LISTING_PAGE_SIZE):
+    """One page of ``items`` for ``?page=``: not a number or below 1 gives the first page, past the end the last."""
+    paginator = Paginator(items, per_page)
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    number = min(max(number, 1), paginator.num_pages)
+    return paginator.page(number)
+
+
+class ListingMixin:
+    """For pages that list other pages twelve at a time: subclasses give ``get_listing_items(request)``."""
+
+    def get_listing_items(self, request):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, self.get_listing_items(request))
+        return context
+
+
+CARD_RENDITION = "fill-640x400"
+
+
+def with_card_images(queryset, field="image"):
+    """Fetch each listed page's card image and its rendition in two queries, however many pages there are."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return queryset.prefetch_related(Prefetch(field, queryset=images))

@@ -1,0 +1,16 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import MythFact
+
+
+class MythFactViewSet(SnippetViewSet):
+    model = MythFact
+    icon = "help"
+    menu_label = "Myths and facts"
+    list_display = ["myth", "last_reviewed", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["myth"]
+
+
+register_snippet(MythFactViewSet)

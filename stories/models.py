@@ -1,0 +1,252 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+
+from cities.models import InCityMixin, attach_city_hubs
+from config.languages import KNOWN_LANGUAGES
+from home.blocks import BaseStreamBlock
+from home.models import BasePage, paginate, with_card_images
+
+
+class Naming(models.TextChoices):
+    REAL_NAME = "real_name", _("My real name")
+    PSEUDONYM = "pseudonym", _("A name I choose (pseudonym)")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_listing(self, locale):
+        """Live stories of one language's tree, newest first, with their card images and tags prefetched."""
+        stories = self.live().filter(locale=locale).order_by("-told_on", "-first_published_at")
+        return with_card_images(stories)
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class StoryPage(InCityMixin, BasePage):
+    """One person's story of seeking sanctuary, told in their words and named the way they chose."""
+
+    teller_name = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("teller's display name"),
+        help_text=_("Shown with the story. Leave empty when the teller chose to be anonymous."),
+    )
+    naming = models.CharField(
+        max_length=20,
+        choices=Naming.choices,
+        default=Naming.PSEUDONYM,
+        verbose_name=_("how the teller chose to be named"),
+    )
+    told_in = models.CharField(
+        max_length=10, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language told in")
+    )
+    told_on = models.DateField(verbose_name=_("date told"))
+    summary = models.TextField(max_length=500)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock())
+    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+
+    objects = PageManager.from_queryset(StoryPageQuerySet)()
+
+    parent_page_types = ["stories.StoryCollectionPage"]
+    subpage_types = []
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("teller_name"), FieldPanel("naming")], heading=_("The teller")),
+        FieldRowPanel([FieldPanel("told_in"), FieldPanel("told_on")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("related_stories", label=_("Related stories")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("told_on"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("teller_display_name"),
+        APIField("told_in"),
+        APIField("told_on"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = "story page"
+
+    @property
+    def teller_display_name(self):
+        if self.naming == Naming.ANONYMOUS or not self.teller_name:
+            return str(_("Anonymous"))
+        return self.teller_name
+
+    def clean(self):
+        super().clean()
+        if self.naming == Naming.ANONYMOUS:
+            self.teller_name = ""
+
+    def localized_related_stories(self):
+        """Related stories in the reader's language where translated, else as chosen; one query."""
+        chosen = [related.story for related in self.related_stories.select_related("story") if related.story.live]
+        keys = [story.translation_key for story in chosen]
+        localized = {
+            story.translation_key: story
+            for story in StoryPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [localized.get(story.translation_key, story) for story in chosen]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.localized_related_stories()
+        return context
+
+
+class RelatedStory(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+
+class StoryCollectionQuerySet(PageQuerySet):
+    def with_story_counts(self):
+        """Annotate ``story_count``: live stories in each collection, counted in the database."""
+        stories = (
+            StoryPage.objects.live()
+            .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+            .order_by()
+            .values("depth")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(story_count=Coalesce(Subquery(stories), 0))
+
+
+class StoryCollectionPage(InCityMixin, BasePage):
+    """A collection of stories, such as Bradford's "Stories of Sanctuary"."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    objects = PageManager.from_queryset(StoryCollectionQuerySet)()
+
+    parent_page_types = ["home.HomePage", "cities.CityHubPage"]
+    subpage_types = ["stories.StoryPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = "story collection page"
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).for_listing(self.locale)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = paginate(request, self.stories())
+        context["listing"] = listing
+        context["story_count"] = listing.paginator.count
+        return context
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """Every story in the network (/stories/), and the stories under each tag (/stories/tag/<tag>/)."""
+
+    intro = models.TextField(blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = "story index page"
+
+    def render_listing(self, request, stories, **context):
+        listing = paginate(request, stories)
+        attach_city_hubs(listing.object_list)
+        return self.render(request, context_overrides={"listing": listing, **context})
+
+    @path("")
+    def all_stories(self, request):
+        return self.render_listing(request, StoryPage.objects.for_listing(self.locale))
+
+    @path("tag/<str:tag>/")
+    def stories_tagged(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        stories = StoryPage.objects.for_listing(self.locale).filter(tags=tag)
+        return self.render_listing(request, stories, tag=tag)
+
+
+class ConsentRecord(models.Model):
+    """What a teller agreed to, when, and who recorded it. Never shown on the public site.
+
+    A story may be published only while it has a record covering web publication that has not been withdrawn.
+    Withdrawing keeps the record (with the date) as evidence that the teller's wish was carried out.
+    """
+
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="consent_records")
+    web = models.BooleanField(_("publication on the website"), default=False)
+    print = models.BooleanField(_("print and exhibitions"), default=False)
+    translation = models.BooleanField(_("translation into other languages"), default=False)
+    photos = models.BooleanField(_("publication of photos"), default=False)
+    given_on = models.DateField(_("consent given on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("story"),
+        MultiFieldPanel(
+            [FieldPanel("web"), FieldPanel("print"), FieldPanel("translation"), FieldPanel("photos")],
+            heading=_("What the teller agreed to"),
+        ),
+        FieldRowPanel([FieldPanel("given_on"), FieldPanel("withdrawn_on")]),
+        FieldPanel("recorded_by"),
+    ]
+
+    class Meta:
+        ordering = ["-given_on"]
+
+    def __str__(self):
+        return f"Consent for {self.story} given on {self.given_on}"
+
+    @property
+    def is_active(self):
+        return self.withdrawn_on is None
+
+    @property
+    def scopes(self):
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in ("web", "print", "translation", "photos")
+            if getattr(self, name)
+        ]
