@@ -1,0 +1,126 @@
+"""Small builders for test content: each makes one published page (or snippet) with sensible defaults."""
+
+import datetime
+import io
+import itertools
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from cities.models import CityHubIndexPage, CityHubPage, CityStatus, EventIndexPage, EventPage, SupportingOrganisation
+from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
+from home.models import MythFact, StandardPage
+from stories.models import ConsentRecord, StoryCollectionPage, StoryIndexPage, StoryPage
+
+_counter = itertools.count(1)
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+def standard_page(parent, title="About us", **fields):
+    fields.setdefault("body", paragraph(f"{title} text."))
+    return publish(parent, StandardPage(title=title, **fields))
+
+
+def city_index(home):
+    return publish(home, CityHubIndexPage(title="Cities", slug="cities", show_in_menus=True))
+
+
+def city(index, title="Sheffield", **fields):
+    defaults = {"latitude": "53.38110", "longitude": "-1.47010", "status": CityStatus.WORKING_TOWARDS}
+    return publish(index, CityHubPage(title=title, **{**defaults, **fields}))
+
+
+def event(hub, title=None, start=None, **fields):
+    start = start or timezone.now() + datetime.timedelta(days=next(_counter))
+    return publish(hub, EventPage(title=title or f"Event {next(_counter)}", start=start, venue="Town hall", **fields))
+
+
+def event_index(home):
+    return publish(home, EventIndexPage(title="Events", slug="events"))
+
+
+def collection(parent, title="Stories of Sanctuary", **fields):
+    return publish(parent, StoryCollectionPage(title=title, **fields))
+
+
+def story(parent, title=None, told_on=None, tags=(), **fields):
+    page = StoryPage(
+        title=title or f"Story {next(_counter)}",
+        teller_name=fields.pop("teller_name", "Amal"),
+        told_on=told_on or datetime.date(2009, 11, 1),
+        summary=fields.pop("summary", "A story of arriving."),
+        body=fields.pop("body", paragraph("A sample story written for the tests.")),
+        **fields,
+    )
+    page.tags.add(*tags)
+    return publish(parent, page)
+
+
+def story_index(home):
+    return publish(home, StoryIndexPage(title="Stories", slug="stories"))
+
+
+def consent(story_page, **scopes):
+    defaults = {"web": True, "print": True, "translation": True, "photos": False}
+    return ConsentRecord.objects.create(story=story_page, given_on=datetime.date(2009, 11, 1), **{**defaults, **scopes})
+
+
+def exhibition(parent, title=None, opens_on=None, closes_on=None, tags=(), **fields):
+    page = ExhibitionPage(
+        title=title or f"Exhibition {next(_counter)}",
+        curator_statement="<p>Writing and images.</p>",
+        venue="Swansea Museum",
+        opens_on=opens_on or timezone.localdate() - datetime.timedelta(days=10),
+        closes_on=closes_on,
+        **fields,
+    )
+    page.tags.add(*tags)
+    return publish(parent, page)
+
+
+def exhibit(exhibition_page, title=None, **fields):
+    return publish(exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", writing="<p>Words.</p>", **fields))
+
+
+def exhibition_index(home):
+    return publish(home, ExhibitionIndexPage(title="Exhibitions", slug="exhibitions"))
+
+
+def organisation(hub, name=None, **fields):
+    return SupportingOrganisation.objects.create(
+        name=name or f"Organisation {next(_counter)}",
+        kind=fields.pop("kind", "charity"),
+        city=hub,
+        pledged_on=fields.pop("pledged_on", datetime.date(2009, 11, 1)),
+        locale=hub.locale,
+        **fields,
+    )
+
+
+def myth(**fields):
+    return MythFact.objects.create(
+        myth=fields.pop("myth", "Asylum seekers come here for benefits."),
+        facts=fields.pop("facts", "<p>Most know nothing of the benefits system.</p>"),
+        last_reviewed=datetime.date(2009, 11, 1),
+        **fields,
+    )
+
+
+def image(title="Photo", size=(64, 48), fmt="JPEG", **fields):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (200, 80, 40)).save(buffer, fmt)
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title}.{fmt.lower()}"), description=f"{title} description", **fields
+    )

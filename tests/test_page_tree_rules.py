@@ -1,0 +1,102 @@
+"""Parent/child rules make a wrong tree impossible to build in the admin."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from cities.models import CityHubIndexPage, CityHubPage, EventIndexPage, EventPage
+from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
+from home.demo import tree
+from home.models import HomePage, StandardPage
+from stories.models import StoryCollectionPage, StoryIndexPage, StoryPage
+from tests import builders
+
+
+class PageTreeRulesTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        locale = tree.ensure_locales()
+        cls.home = tree.ensure_home(locale)
+
+    def test_only_one_home_page_can_be_made_by_hand(self):
+        # Other languages' home pages are translations of this one, not new pages.
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
+
+    def test_home_page_children(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                CityHubIndexPage,
+                EventIndexPage,
+                StoryIndexPage,
+                StoryCollectionPage,
+                ExhibitionIndexPage,
+            },
+        )
+
+    def test_city_hubs_live_only_in_the_city_index(self):
+        self.assertAllowedParentPageTypes(CityHubPage, {CityHubIndexPage})
+        self.assertAllowedSubpageTypes(
+            CityHubPage, {StoryCollectionPage, ExhibitionPage, EventPage, StandardPage}
+        )
+
+    def test_stories_live_only_in_collections(self):
+        self.assertAllowedParentPageTypes(StoryPage, {StoryCollectionPage})
+        self.assertAllowedSubpageTypes(StoryPage, set())
+        self.assertAllowedParentPageTypes(StoryCollectionPage, {HomePage, CityHubPage})
+
+    def test_exhibits_live_only_in_exhibitions(self):
+        self.assertAllowedParentPageTypes(ExhibitPage, {ExhibitionPage})
+        self.assertAllowedParentPageTypes(ExhibitionPage, {CityHubPage, ExhibitionIndexPage})
+        self.assertAllowedSubpageTypes(ExhibitionPage, {ExhibitPage})
+
+    def test_events_live_only_in_city_hubs(self):
+        self.assertAllowedParentPageTypes(EventPage, {CityHubPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+
+    def test_network_listings_exist_once_per_home_page(self):
+        for index_model in (CityHubIndexPage, StoryIndexPage, ExhibitionIndexPage, EventIndexPage):
+            with self.subTest(index_model.__name__):
+                self.assertCanCreateAt(HomePage, index_model)
+                self.assertTrue(index_model.can_create_at(self.home))
+        builders.city_index(self.home)
+        builders.story_index(self.home)
+        self.assertFalse(CityHubIndexPage.can_create_at(self.home))
+        self.assertFalse(StoryIndexPage.can_create_at(self.home))
+
+    def test_a_story_cannot_be_created_outside_a_collection(self):
+        self.assertCanNotCreateAt(HomePage, StoryPage)
+        self.assertCanNotCreateAt(CityHubPage, StoryPage)
+        self.assertCanCreateAt(StoryCollectionPage, StoryPage)
+
+    def test_a_story_can_be_created_through_the_admin_form(self):
+        self.login()
+        index = builders.city_index(self.home)
+        hub = builders.city(index, "Bradford")
+        stories = builders.collection(hub)
+        self.assertCanCreate(
+            stories,
+            StoryPage,
+            {
+                "title": "Finding work",
+                "slug": "finding-work",
+                "teller_name": "Samir",
+                "naming": "pseudonym",
+                "told_in": "ar",
+                "told_on": "2009-11-01",
+                "summary": "How Samir found work.",
+                "body-count": "1",
+                "body-0-type": "paragraph",
+                "body-0-value": '{"blocks": [{"key": "a", "text": "Sample.", "type": "unstyled", "depth": 0, '
+                '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+                "body-0-deleted": "",
+                "body-0-order": "0",
+                "tags": "work",
+                "related_stories-TOTAL_FORMS": "0",
+                "related_stories-INITIAL_FORMS": "0",
+                "related_stories-MIN_NUM_FORMS": "0",
+                "related_stories-MAX_NUM_FORMS": "1000",
+                "comment_notifications": "",
+            },
+        )
