@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,7 +44,8 @@ class InCityMixin:
 
     @cached_property
     def city_hub(self):
-        return CityHubPage.objects.ancestor_of(self).first()
+        hub_type = ContentType.objects.get_for_model(CityHubPage)
+        return next((page for page in reversed(self.ancestors) if page.content_type_id == hub_type.id), None)
 
 
 class CityHubIndexPage(BasePage):
@@ -141,14 +143,20 @@ class CityHubPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live()
-        context["upcoming_events"] = events.upcoming().order_by("start")[:6]
+        context["upcoming_events"] = list(events.upcoming().order_by("start")[:6])
         context["past_events"] = events.past().order_by("-start")[:6]
+        for event in context["upcoming_events"]:
+            event.__dict__["city_hub"] = self
         context["collections"] = StoryCollectionPage.objects.child_of(self).live().with_story_counts()
         context["exhibitions"] = ExhibitionPage.objects.child_of(self).live().order_by("-opens_on")
         context["pages"] = StandardPage.objects.child_of(self).live()
-        organisations = SupportingOrganisation.objects.for_city(self)
-        context["organisation_count"] = organisations.count()
-        context["organisations"] = organisations.order_by("-pledged_on", "name")[:12]
+        organisations = list(
+            SupportingOrganisation.objects.for_city(self)
+            .annotate(total=models.Window(models.Count("pk")))
+            .order_by("-pledged_on", "name")[:12]
+        )
+        context["organisation_count"] = organisations[0].total if organisations else 0
+        context["organisations"] = organisations
         return context
 
 
@@ -161,8 +169,8 @@ class EventPageQuerySet(PageQuerySet):
         now = timezone.now()
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
 
-    def for_listing(self, locale):
-        return self.live().filter(locale=locale).order_by("start")
+    def for_listing(self, locale_id):
+        return self.live().filter(locale_id=locale_id).order_by("start")
 
 
 class EventPage(InCityMixin, BasePage):
@@ -229,7 +237,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "event index page"
 
     def events(self, past=False):
-        events = EventPage.objects.for_listing(self.locale)
+        events = EventPage.objects.for_listing(self.locale_id)
         return events.past().order_by("-start") if past else events.upcoming()
 
     def render_listing(self, request, past):

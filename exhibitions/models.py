@@ -20,8 +20,8 @@ from home.models import BasePage, paginate, with_card_images
 
 
 class ExhibitionQuerySet(PageQuerySet):
-    def for_listing(self, locale):
-        exhibitions = self.live().filter(locale=locale).order_by("opens_on")
+    def for_listing(self, locale_id):
+        exhibitions = self.live().filter(locale_id=locale_id).order_by("opens_on")
         return with_card_images(exhibitions, "hero_image")
 
     def current(self):
@@ -180,15 +180,17 @@ class ExhibitionIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def current_and_upcoming(self, request):
-        return self.render_listing(request, ExhibitionPage.objects.for_listing(self.locale).not_closed(), showing="now")
+        return self.render_listing(
+            request, ExhibitionPage.objects.for_listing(self.locale_id).not_closed(), showing="now"
+        )
 
     @path("past/")
     def past(self, request):
-        exhibitions = ExhibitionPage.objects.for_listing(self.locale).past().order_by("-closes_on")
+        exhibitions = ExhibitionPage.objects.for_listing(self.locale_id).past().order_by("-closes_on")
         return self.render_listing(request, exhibitions, showing="past")
 
     @path("tag/<str:tag>/")
     def tagged(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
-        exhibitions = ExhibitionPage.objects.for_listing(self.locale).filter(tags=tag).order_by("-opens_on")
+        exhibitions = ExhibitionPage.objects.for_listing(self.locale_id).filter(tags=tag).order_by("-opens_on")
         return self.render_listing(request, exhibitions, showing="tag", tag=tag)

@@ -30,9 +30,9 @@ LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_
 
 
 class StoryPageQuerySet(PageQuerySet):
-    def for_listing(self, locale):
+    def for_listing(self, locale_id):
         """Live stories of one language's tree, newest first, with their card images and tags prefetched."""
-        stories = self.live().filter(locale=locale).order_by("-told_on", "-first_published_at")
+        stories = self.live().filter(locale_id=locale_id).order_by("-told_on", "-first_published_at")
         return with_card_images(stories)
 
 
@@ -111,14 +111,20 @@ class StoryPage(InCityMixin, BasePage):
             self.teller_name = ""
 
     def localized_related_stories(self):
-        """Related stories in the reader's language where translated, else as chosen; one query."""
-        chosen = [related.story for related in self.related_stories.select_related("story") if related.story.live]
-        keys = [story.translation_key for story in chosen]
-        localized = {
-            story.translation_key: story
-            for story in StoryPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        return [localized.get(story.translation_key, story) for story in chosen]
+        """Live related stories in the reader's language where translated, else as chosen; two queries."""
+        chosen = list(self.related_stories.values_list("story__translation_key", "story_id"))
+        if not chosen:
+            return []
+        keys = [key for key, _id in chosen]
+        candidates = StoryPage.objects.live().filter(
+            models.Q(translation_key__in=keys, locale_id=self.locale_id) | models.Q(id__in=[pk for _key, pk in chosen])
+        )
+        localized, originals = {}, {}
+        for story in candidates.only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key"):
+            if story.locale_id == self.locale_id:
+                localized[story.translation_key] = story
+            originals[story.pk] = story
+        return [localized.get(key) or originals[pk] for key, pk in chosen if key in localized or pk in originals]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -165,11 +171,13 @@ class StoryCollectionPage(InCityMixin, BasePage):
         verbose_name = "story collection page"
 
     def stories(self):
-        return StoryPage.objects.child_of(self).for_listing(self.locale)
+        return StoryPage.objects.child_of(self).for_listing(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = paginate(request, self.stories())
+        for story in listing.object_list:
+            story.__dict__["city_hub"] = self.city_hub  # every story here is in the collection's city
         context["listing"] = listing
         context["story_count"] = listing.paginator.count
         return context
@@ -196,12 +204,12 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def all_stories(self, request):
-        return self.render_listing(request, StoryPage.objects.for_listing(self.locale))
+        return self.render_listing(request, StoryPage.objects.for_listing(self.locale_id))
 
     @path("tag/<str:tag>/")
     def stories_tagged(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
-        stories = StoryPage.objects.for_listing(self.locale).filter(tags=tag)
+        stories = StoryPage.objects.for_listing(self.locale_id).filter(tags=tag)
         return self.render_listing(request, stories, tag=tag)
 
 

@@ -91,7 +91,9 @@ def exhibition(parent, title=None, opens_on=None, closes_on=None, tags=(), **fie
 
 
 def exhibit(exhibition_page, title=None, **fields):
-    return publish(exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", writing="<p>Words.</p>", **fields))
+    return publish(
+        exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", writing="<p>Words.</p>", **fields)
+    )
 
 
 def exhibition_index(home):

@@ -37,9 +37,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_city_hubs_live_only_in_the_city_index(self):
         self.assertAllowedParentPageTypes(CityHubPage, {CityHubIndexPage})
-        self.assertAllowedSubpageTypes(
-            CityHubPage, {StoryCollectionPage, ExhibitionPage, EventPage, StandardPage}
-        )
+        self.assertAllowedSubpageTypes(CityHubPage, {StoryCollectionPage, ExhibitionPage, EventPage, StandardPage})
 
     def test_stories_live_only_in_collections(self):
         self.assertAllowedParentPageTypes(StoryPage, {StoryCollectionPage})

@@ -1,6 +1,7 @@
 """What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
@@ -21,14 +22,18 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Root (depth 1) is never shown; the home page (depth 2) starts the trail.
-        context["breadcrumbs"] = list(
+    @cached_property
+    def ancestors(self):
+        """From the home page (depth 2) down to the parent: breadcrumbs and the city a page belongs to, one query."""
+        return list(
             Page.objects.ancestor_of(self)
             .filter(depth__gt=1)
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.ancestors
         return context
 
 

@@ -1,7 +1,9 @@
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
@@ -36,15 +38,33 @@ class HomePage(BasePage):
         return super().can_create_at(parent) and not cls.objects.exists()
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import EventPage
+        from cities.models import EventPage, attach_city_hubs
         from exhibitions.models import ExhibitionPage
         from stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_stories"] = StoryPage.objects.for_listing(self.locale)[:3]
-        context["exhibitions"] = ExhibitionPage.objects.for_listing(self.locale).not_closed()[:3]
-        context["upcoming_events"] = EventPage.objects.for_listing(self.locale).upcoming()[:3]
+        context["latest_stories"] = list(StoryPage.objects.for_listing(self.locale_id)[:3])
+        context["exhibitions"] = list(ExhibitionPage.objects.for_listing(self.locale_id).not_closed()[:3])
+        context["upcoming_events"] = list(EventPage.objects.for_listing(self.locale_id).upcoming()[:3])
+        attach_city_hubs(context["latest_stories"] + context["exhibitions"] + context["upcoming_events"])
         return context
+
+    def route(self, request, path_components):
+        """Find the page for a URL with one query for the whole path, not two per URL segment as Wagtail does.
+
+        The deepest page whose url_path matches a prefix of the URL gets the rest of the path, so routable
+        pages (tag listings, past events) route their own sub-URLs as usual.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = {
+            f"{self.url_path}{'/'.join(path_components[:length])}/": length
+            for length in range(1, len(path_components) + 1)
+        }
+        deepest = Page.objects.descendant_of(self).filter(url_path__in=prefixes).order_by("-depth").first()
+        if deepest is None:
+            raise Http404
+        return deepest.specific.route(request, path_components[prefixes[deepest.url_path] :])
 
 
 class StandardPage(BasePage):

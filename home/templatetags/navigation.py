@@ -1,6 +1,11 @@
-"""Site navigation: the main menu and the footer, built from the reader's own language tree."""
+"""Site navigation built from the reader's own language tree: the main menu and links to the network listings.
+
+Both come from one query for the home page's children, made once per request.
+"""
 
 from django import template
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -11,37 +16,32 @@ def home_for(page):
     """The home page of ``page``'s tree, or of the active language's tree when there is no page (404, 500)."""
     if page is not None and getattr(page, "depth", 0) >= 2:
         return Page(path=page.path[: Page.steplen * 2], depth=2)
-    return (
-        Page.objects.filter(depth=2, locale__language_code=get_language()).first()
-        or Page.objects.filter(depth=2).first()
-    )
+    homes = Page.objects.filter(depth=2).order_by("path")
+    return homes.filter(locale__language_code=get_language()).first() or homes.first()
+
+
+def home_children(context):
+    """The live children of the reader's home page, cached in the template's render context."""
+    if "home_children" not in context.render_context:
+        home = home_for(context.get("page"))
+        children = Page.objects.child_of(home).live() if home else Page.objects.none()
+        fields = ("id", "title", "url_path", "path", "depth", "locale_id", "show_in_menus", "content_type_id")
+        context.render_context["home_children"] = list(children.only(*fields))
+    return context.render_context["home_children"]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    page = context.get("page")
-    home = home_for(page)
-    items = []
-    if home is not None:
-        items = list(
-            Page.objects.child_of(home).live().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id")
-        )
-    current_path = getattr(page, "path", "")
+    current_path = getattr(context.get("page"), "path", "")
+    items = [child for child in home_children(context) if child.show_in_menus]
     for item in items:
         item.is_current = current_path.startswith(item.path)
-    return {"items": items, "request": context.get("request")}
+    return {"items": items}
 
 
 @register.simple_tag(takes_context=True)
 def index_url(context, model_label):
-    """URL of the one page of ``model_label`` (e.g. "stories.StoryIndexPage") in the reader's tree, or ''."""
-    from django.apps import apps
-
-    model = apps.get_model(model_label)
-    home = home_for(context.get("page"))
-    index = (
-        model.objects.descendant_of(home).live().only("id", "url_path", "path", "depth", "locale_id").first()
-        if home
-        else None
-    )
+    """URL of the home page's child of type ``model_label`` (e.g. "stories.StoryIndexPage"), or ''."""
+    content_type = ContentType.objects.get_for_model(apps.get_model(model_label))
+    index = next((child for child in home_children(context) if child.content_type_id == content_type.id), None)
     return index.url if index else ""

@@ -1,0 +1,110 @@
+"""Every public page type costs a bounded number of queries, however much content it lists."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cities.models import EventPage
+from exhibitions.models import ExhibitionPage, ExhibitPage
+from stories.models import RelatedStory, StoryPage
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+
+
+def add_stories(collection, count, image):
+    for n in range(count):
+        collection.add_child(
+            instance=StoryPage(
+                title=f"Story {n}",
+                teller_name="Teller",
+                told_on=datetime.date(2009, 1, 1) + datetime.timedelta(days=n),
+                summary="Summary.",
+                image=image,
+                body=builders.paragraph("Sample."),
+            )
+        )
+
+
+def add_exhibitions(hub, count, image):
+    for n in range(count):
+        hub.add_child(
+            instance=ExhibitionPage(
+                title=f"Exhibition {n}",
+                curator_statement="<p>Statement.</p>",
+                venue="Museum",
+                opens_on=timezone.localdate() - datetime.timedelta(days=n),
+                hero_image=image,
+            )
+        )
+
+
+def add_events(hub, count):
+    for n in range(count):
+        hub.add_child(
+            instance=EventPage(title=f"Event {n}", venue="Hall", start=timezone.now() + datetime.timedelta(days=n + 1))
+        )
+
+
+def add_exhibits(exhibition, count):
+    for n in range(count):
+        exhibition.add_child(instance=ExhibitPage(title=f"Exhibit {n}", writing="<p>Words.</p>"))
+
+
+def populate(network, count):
+    """``count`` of every kind of thing a page can list, all sharing one image."""
+    image = builders.image("Card")
+    add_stories(network["collection"], count, image)
+    add_exhibitions(network["swansea"], count, image)
+    add_events(network["sheffield"], count)
+    add_exhibits(network["exhibition"], count)
+    for n in range(count):
+        builders.organisation(network["sheffield"], f"Organisation {n}")
+        builders.city(network["cities"], f"Town {n}")
+    story = network["stories"][0]
+    for n, related in enumerate(StoryPage.objects.exclude(pk=story.pk)[:count]):
+        RelatedStory.objects.create(page=story, story=related, sort_order=n)
+
+
+PAGES = {
+    "home": lambda network: "/en/",
+    "standard page": lambda network: network["about"].url,
+    "city index": lambda network: network["cities"].url,
+    "city hub": lambda network: network["sheffield"].url,
+    "event": lambda network: network["upcoming_event"].url,
+    "event index": lambda network: network["event_index"].url,
+    "past events": lambda network: network["event_index"].url + "past/",
+    "story collection": lambda network: network["collection"].url,
+    "story": lambda network: network["stories"][0].url,
+    "story index": lambda network: network["story_index"].url,
+    "story tag": lambda network: network["story_index"].url + "tag/welcome/",
+    "exhibition index": lambda network: network["exhibition_index"].url,
+    "past exhibitions": lambda network: network["exhibition_index"].url + "past/",
+    "exhibition": lambda network: network["exhibition"].url,
+    "exhibit": lambda network: network["exhibits"][1].url,
+}
+
+
+def count_queries(client, url):
+    client.get(url)  # the first view makes image renditions once
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_content(client, network, django_assert_max_num_queries, name):
+    url = PAGES[name](network)
+    populate(network, 3)
+    with_few = count_queries(client, url)
+    populate(network, 57)
+    with_many = count_queries(client, url)
+    assert with_many == with_few, f"{name}: {with_few} queries with 3 items, {with_many} with 60"
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(url)
