@@ -53,3 +53,10 @@ def network(home):
         "event_index": builders.event_index(home),
         "about": builders.standard_page(home, "About", show_in_menus=True),
     }
+
+
+@pytest.fixture
+def synced_network(network, locales):
+    """The network with alias trees in every other language, as an editor creating pages in the admin gets."""
+    tree.sync_locale_trees(locales)
+    return network

@@ -1,0 +1,67 @@
+"""URLs that readers and programs type by hand: routing edge cases and the read-only API."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unpublished_pages_answer_404(client, network):
+    story = network["stories"][0]
+    url = story.url
+    story.unpublish()
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/cities/nowhere/",
+        "/en/cities/sheffield/stories-of-sanctuary/no-such-story/",
+        "/en/cities/sheffield/stories-of-sanctuary/arriving-in-sheffield/extra/",
+        "/en/stories/tag/",
+        "/en/events/past/extra/",
+        "/en/%E2%98%83/",
+        "/en/" + "a/" * 60,
+    ],
+)
+def test_unknown_paths_answer_404_not_500(client, network, path):
+    assert client.get(path).status_code == 404
+
+
+def test_pages_are_found_at_every_depth(client, network):
+    for key in ("about", "cities", "sheffield", "collection", "exhibition", "upcoming_event", "story_index"):
+        assert client.get(network[key].url).status_code == 200, key
+    assert client.get(network["exhibits"][2].url).status_code == 200
+    assert client.get("/en/events/past/").status_code == 200
+
+
+def test_api_lists_pages_with_their_fields(client, network):
+    response = client.get("/api/v2/pages/", {"type": "stories.StoryPage", "fields": "summary,teller_display_name"})
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert {item["title"] for item in items} == {"Arriving in Sheffield", "Learning to dance"}
+    assert {item["teller_display_name"] for item in items} == {"Amal", "Anonymous"}
+
+
+def test_api_filters_by_locale(client, synced_network):
+    english = client.get("/api/v2/pages/", {"locale": "en", "type": "cities.CityHubPage"}).json()
+    arabic = client.get("/api/v2/pages/", {"locale": "ar", "type": "cities.CityHubPage"}).json()
+    assert english["meta"]["total_count"] == 2
+    assert arabic["meta"]["total_count"] == 2  # the alias tree mirrors the English one
+    assert {item["meta"]["locale"] for item in arabic["items"]} == {"ar"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"limit": "abc"}, {"offset": "-1"}, {"type": "nope.Nope"}, {"order": "nonsense"}, {"fields": "secret"}],
+)
+def test_bad_api_parameters_get_a_clear_400(client, network, params):
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+def test_api_does_not_list_drafts(client, network):
+    network["stories"][0].unpublish()
+    items = client.get("/api/v2/pages/", {"type": "stories.StoryPage"}).json()["items"]
+    assert [item["title"] for item in items] == ["Learning to dance"]
