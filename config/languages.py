@@ -37,10 +37,10 @@ def language_codes():
 
 
 def register_language_info(codes):
-    """Give Django's LANG_INFO an entry for every site language it lacks, and return ``LANGUAGES``."""
+    """Describe every site language in Django's LANG_INFO (adding those it lacks); return ``LANGUAGES``."""
     for code in codes:
         name, native, bidi = KNOWN_LANGUAGES[code]
-        LANG_INFO.setdefault(code, {"bidi": bidi, "code": code, "name": name, "name_local": native})
+        LANG_INFO[code] = {**LANG_INFO.get(code, {}), "bidi": bidi, "code": code, "name": name, "name_local": native}
     return [(code, KNOWN_LANGUAGES[code][0]) for code in codes]
 
 

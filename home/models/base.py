@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
 LISTING_PAGE_SIZE = 12
@@ -30,6 +30,14 @@ class BasePage(Page):
             .filter(depth__gt=1)
             .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
         )
+
+    def get_view_restrictions(self):
+        """As Wagtail's, but resolving alias ancestors by id: one query, not one per alias in the trail.
+
+        Wagtail points every alias at the original page (never at another alias), so one step resolves it.
+        """
+        trail = [self, *Page.objects.ancestor_of(self).only("id", "alias_of_id")]
+        return PageViewRestriction.objects.filter(page_id__in={page.alias_of_id or page.id for page in trail})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

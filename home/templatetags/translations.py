@@ -1,0 +1,68 @@
+"""The reader's ways into other languages: the language switcher, hreflang links and the untranslated notice.
+
+All three come from one query for the page's translations (aliases included), made once per render.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+register = template.Library()
+
+
+class Version:
+    """One language's version of the current page."""
+
+    def __init__(self, code, url, page=None):
+        info = get_language_info(code)
+        self.code = code
+        self.name = info["name_local"]
+        self.english_name = info["name"]
+        self.bidi = info["bidi"]
+        self.url = url
+        self.page = page
+        # An alias shows the source text: only real translations are advertised to search engines.
+        self.is_translation = page is not None and page.alias_of_id is None
+
+
+def page_versions(context):
+    """Every configured language's version of the page (or of the home page when there is no page)."""
+    if "page_versions" in context.render_context:
+        return context.render_context["page_versions"]
+    page = context.get("page")
+    pages = {}
+    if isinstance(page, Page) and page.translation_key:
+        translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
+        fields = ("id", "url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
+        pages = {version.locale.language_code: version for version in translations.only(*fields)}
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        version_page = pages.get(code)
+        url = version_page.url if version_page else f"/{code}/"
+        versions.append(Version(code, url, version_page))
+    context.render_context["page_versions"] = versions
+    return versions
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"versions": page_versions(context), "current": get_language()}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    request = context.get("request")
+    translations = [version for version in page_versions(context) if version.is_translation]
+    links = [(version.code, request.build_absolute_uri(version.url)) for version in translations]
+    default = next((url for code, url in links if code == settings.LANGUAGE_CODE), None)
+    return {"links": links if len(links) > 1 else [], "default": default}
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_source(context):
+    """For an alias page, the source version whose text it shows; otherwise None."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.alias_of_id is None:
+        return None
+    return next((v for v in page_versions(context) if v.page is not None and v.page.id == page.alias_of_id), None)

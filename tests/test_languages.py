@@ -1,0 +1,114 @@
+"""Reading in one's own language: translated pages, right-to-left scripts, aliases, the switcher and hreflang."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+ARABIC = {
+    "Arriving in Sheffield": "الوصول إلى شيفيلد",
+    "A story of arriving.": "قصة وصول.",
+    "Building Sanctuary in Swansea": "بناء الملاذ في سوانزي",
+    "Writing and images.": "كتابات وصور.",
+}
+WELSH = {
+    "Arriving in Sheffield": "Cyrraedd Sheffield",
+    "A story of arriving.": "Stori am gyrraedd.",
+    "Building Sanctuary in Swansea": "Adeiladu Noddfa yn Abertawe",
+    "Writing and images.": "Ysgrifennu a delweddau.",
+}
+
+
+def soup_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def translated(synced_network):
+    story = synced_network["stories"][0]
+    exhibition = synced_network["exhibition"]
+    pages = {}
+    for page in (story, exhibition):
+        pages[page.pk, "ar"] = translate(page, "ar", ARABIC.get)
+        pages[page.pk, "cy"] = translate(page, "cy", WELSH.get)
+    return {**synced_network, "translations": pages}
+
+
+@pytest.mark.parametrize("key", ["story", "exhibition"])
+def test_arabic_translation_is_served_right_to_left_with_its_own_text(client, translated, key):
+    source = translated["stories"][0] if key == "story" else translated["exhibition"]
+    arabic = translated["translations"][source.pk, "ar"]
+    assert arabic.url.startswith("/ar/")
+    soup = soup_of(client, arabic.url)
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+    assert soup.find("h1").get_text() == ARABIC[source.title]
+    assert soup.select_one(".notice--untranslated") is None
+
+
+@pytest.mark.parametrize("key", ["story", "exhibition"])
+def test_hreflang_links_only_real_translations(client, translated, key):
+    source = translated["stories"][0] if key == "story" else translated["exhibition"]
+    soup = soup_of(client, translated["translations"][source.pk, "ar"].url)
+    links = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
+    assert set(links) == {"en", "ar", "cy", "x-default"}
+    assert links["en"] == links["x-default"] == f"http://testserver{source.url}"
+    assert links["cy"] == "http://testserver" + translated["translations"][source.pk, "cy"].url
+
+
+def test_switcher_links_the_pages_own_translations(client, translated):
+    story = translated["stories"][0]
+    soup = soup_of(client, translated["translations"][story.pk, "ar"].url)
+    switcher = {a["lang"]: a["href"] for a in soup.select(".language-switcher a")}
+    suffix = story.url.removeprefix("/en/")
+    assert switcher["en"] == story.url
+    assert switcher["cy"] == translated["translations"][story.pk, "cy"].url
+    assert switcher["fa"] == f"/fa/{suffix}"  # the Persian alias of the same story, not the home page
+    current = soup.select_one(".language-switcher [aria-current=true]")
+    assert current["lang"] == "ar"
+    assert current.get_text() == "العربية"
+
+
+def test_untranslated_alias_says_so_in_the_readers_language(client, translated):
+    story = translated["stories"][1]
+    soup = soup_of(client, "/ar/" + story.url.removeprefix("/en/"))
+    assert soup.html["lang"] == "ar"
+    assert soup.select_one(".notice--untranslated").get_text().startswith("لم تُترجم هذه الصفحة إلى")
+    source_text = soup.find("h1").find_parent("div", lang=True)
+    assert (source_text["lang"], source_text["dir"]) == ("en", "ltr")
+    assert soup.find("h1").get_text() == "Learning to dance"
+    assert soup.select("link[rel=alternate]") == []  # only the English original exists
+
+
+@pytest.mark.parametrize(("code", "native"), [("ti", "ትግርኛ"), ("ps", "پښتو"), ("ckb", "کوردی")])
+def test_languages_django_does_not_know_render_with_native_names(client, synced_network, code, native):
+    soup = soup_of(client, f"/{code}/")
+    assert soup.html["lang"] == code
+    assert soup.select_one(".language-switcher [aria-current=true]").get_text() == native
+    soup = soup_of(client, f"/{code}/" + synced_network["collection"].url.removeprefix("/en/"))
+    assert soup.select_one(".language-switcher [aria-current=true]").get_text() == native
+
+
+def test_pashto_is_right_to_left_and_tigrinya_left_to_right(client, synced_network):
+    assert soup_of(client, "/ps/").html["dir"] == "rtl"
+    assert soup_of(client, "/ti/").html["dir"] == "ltr"
+
+
+def test_welsh_home_page_has_welsh_interface_strings(client, synced_network):
+    soup = soup_of(client, "/cy/")
+    assert soup.select_one("a.skip-link").get_text() == "Neidio i'r prif gynnwys"
+
+
+@pytest.mark.parametrize("language", ["ar", "cy", "fa"])
+def test_translated_and_alias_pages_stay_within_the_query_bound(client, translated, language):
+    url = f"/{language}/" + translated["stories"][0].url.removeprefix("/en/")
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    assert len(context.captured_queries) <= 15
