@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cities.models import InCityMixin, attach_city_hubs
 from config.languages import KNOWN_LANGUAGES
@@ -65,8 +66,15 @@ class StoryPage(InCityMixin, BasePage):
     )
     body = StreamField(BaseStreamBlock())
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    translated_by = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("On a translation: the translator's name as they wish to be credited. Empty: 'a volunteer'."),
+    )
 
     objects = PageManager.from_queryset(StoryPageQuerySet)()
+    # The translator's credit belongs to each translation: kept out of the strings to translate, overridable.
+    override_translatable_fields = [*BasePage.override_translatable_fields, SynchronizedField("translated_by")]
 
     parent_page_types = ["stories.StoryCollectionPage"]
     subpage_types = []
@@ -79,6 +87,7 @@ class StoryPage(InCityMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("tags"),
         InlinePanel("related_stories", label=_("Related stories")),
+        FieldPanel("translated_by"),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -112,3 +112,19 @@ def test_translated_and_alias_pages_stay_within_the_query_bound(client, translat
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     assert len(context.captured_queries) <= 15
+
+
+def test_translated_story_credits_its_translator_and_links_the_original(client, translated):
+    story = translated["stories"][0]
+    welsh = translated["translations"][story.pk, "cy"]
+    welsh.translated_by = "Cerys"
+    welsh.save_revision().publish()
+    soup = soup_of(client, welsh.url)
+    provenance = soup.select_one(".provenance")
+    assert "Cerys" in provenance.get_text()
+    assert provenance.find("a")["href"] == story.url
+    arabic = soup_of(client, translated["translations"][story.pk, "ar"].url).select_one(".provenance")
+    assert "مترجم" in arabic.get_text()  # "a volunteer translator", in Arabic
+    assert soup_of(client, story.url).select_one(".provenance") is None  # the original telling itself
+    alias = soup_of(client, "/fa/" + story.url.removeprefix("/en/"))
+    assert alias.select_one(".provenance") is None

@@ -66,3 +66,16 @@ def untranslated_source(context):
     if not isinstance(page, Page) or page.alias_of_id is None:
         return None
     return next((v for v in page_versions(context) if v.page is not None and v.page.id == page.alias_of_id), None)
+
+
+@register.simple_tag(takes_context=True)
+def story_provenance(context):
+    """On a story read in another language than it was told in: {"original": its original version or None}.
+
+    None on the original telling itself and on aliases (which show the original text).
+    """
+    page = context.get("page")
+    if page is None or page.alias_of_id is not None or get_language() == page.told_in:
+        return None
+    original = next((v for v in page_versions(context) if v.code == page.told_in and v.is_translation), None)
+    return {"original": original}
