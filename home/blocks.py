@@ -1,11 +1,21 @@
 """The shared StreamField vocabulary: every page body on the site is written with these blocks."""
 
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+def with_language_prefix(url, language_code):
+    """``url`` ("/en/cities/") with its language prefix replaced by ``language_code`` ("/ar/cities/")."""
+    _empty, prefix, rest = url.split("/", 2) if url.count("/") >= 2 else ("", "", "")
+    if prefix not in dict(settings.LANGUAGES):
+        return url
+    return f"/{language_code}/{rest}"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -100,8 +110,9 @@ class CallToActionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         page = value.get("page")
-        # Readers stay in their language: link the page's translation where there is one.
-        context["href"] = page.localized.url if page else value.get("url")
+        # Readers stay in their language. Every language's tree mirrors the source tree with the same slugs,
+        # so the page's URL in the reader's language is its URL with the language prefix swapped: no query.
+        context["href"] = with_language_prefix(page.url, get_language()) if page else value.get("url")
         return context
 
 

@@ -1,6 +1,10 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import views
 from home.models import MythFact
 
 
@@ -14,3 +18,13 @@ class MythFactViewSet(SnippetViewSet):
 
 
 register_snippet(MythFactViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("reports/translations/", views.translation_report, name="translation_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem("Translations", reverse("translation_report"), icon_name="globe", order=700)

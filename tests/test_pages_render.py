@@ -135,3 +135,13 @@ class TestPageRendering:
         event.end = event.start - datetime.timedelta(hours=1)
         with pytest.raises(ValidationError, match="cannot end before it starts"):
             event.full_clean()
+
+
+def test_call_to_action_links_the_page_in_the_readers_language(client, synced_network):
+    home = synced_network["home"]
+    cta = {"text": "Find a group near you", "button_label": "Cities", "page": synced_network["cities"].pk}
+    home.body = [{"type": "call_to_action", "value": cta}]
+    home.save_revision().publish()  # Wagtail updates the other languages' aliases of the home page too
+    for language in ("en", "ar"):
+        soup = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+        assert soup.select_one(".call-to-action a")["href"] == f"/{language}/cities/"

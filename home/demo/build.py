@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-SAMPLE_NOTE = "This is a sample written for the demo of this website. It is not a real person's story."
 LOCAL_TIME = ZoneInfo(settings.TIME_ZONE)
 
 
@@ -62,10 +61,6 @@ def paragraph(*paragraphs):
     return {"type": "paragraph", "value": rich_text(*paragraphs)}
 
 
-def sample_note():
-    return paragraph(f"<p><em>{SAMPLE_NOTE}</em></p>")
-
-
 def heading(text, level="h2"):
     return {"type": "heading", "value": {"text": text, "level": level}}
 
@@ -91,3 +86,22 @@ def call_to_action(text, button_label, page=None, url=""):
         "type": "call_to_action",
         "value": {"text": text, "button_label": button_label, "page": page.id if page else None, "url": url},
     }
+
+
+def body_blocks(spec, images):
+    """StreamField blocks from data: ("heading", text), ("paragraph", text, ...), ("image", image key),
+    ("pull_quote", quote, attribution)."""
+    blocks = []
+    for kind, *values in spec:
+        if kind == "heading":
+            blocks.append(heading(*values))
+        elif kind == "paragraph":
+            blocks.append(paragraph(*values))
+        elif kind == "image":
+            picture = images[values[0]]
+            blocks.append(image(picture, picture.description))
+        elif kind == "pull_quote":
+            blocks.append(pull_quote(*values))
+        else:
+            raise ValueError(f"Unknown block kind in demo data: {kind}")
+    return blocks

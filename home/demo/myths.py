@@ -66,8 +66,7 @@ MYTHS = [
     },
 ]
 
+
 def ensure_myths(locale):
     """The demo MythFact snippets in ``locale``, looked up by their myth."""
-    return [
-        MythFact.objects.get_or_create(myth=fields["myth"], locale=locale, defaults=fields)[0] for fields in MYTHS
-    ]
+    return [MythFact.objects.get_or_create(myth=fields["myth"], locale=locale, defaults=fields)[0] for fields in MYTHS]

@@ -2,7 +2,7 @@
 
 from cities.models import CityHubIndexPage, EventIndexPage
 from exhibitions.models import ExhibitionIndexPage
-from home.demo.build import call_to_action, ensure_page, heading, image, myth_fact, paragraph, publish_page, pull_quote
+from home.demo.build import body_blocks, call_to_action, ensure_page, myth_fact, paragraph, publish_page, pull_quote
 from home.models import StandardPage
 from stories.models import StoryIndexPage
 
@@ -61,7 +61,7 @@ ABOUT_BODY = [
         "A City of Sanctuary is not a place that has arrived. It is the process of promoting hospitality that "
         "matters: the small acts of welcome that, together, can shift the wider conversation about asylum.",
     ),
-    ("pull_quote", GEORGIAN_REFUGEE_QUOTE),
+    ("pull_quote", GEORGIAN_REFUGEE_QUOTE, GEORGIAN_REFUGEE),
 ]
 
 MYTHS_PAGE = {
@@ -108,30 +108,19 @@ INDEXES = [
 ]
 
 
-def body_blocks(spec, images, quote_attribution=GEORGIAN_REFUGEE):
-    """StreamField blocks from (kind, text...) tuples; images are given by key, quotes by their text."""
-    blocks = []
-    for kind, *values in spec:
-        if kind == "heading":
-            blocks.append(heading(values[0]))
-        elif kind == "paragraph":
-            blocks.append(paragraph(*values))
-        elif kind == "image":
-            picture = images[values[0]]
-            blocks.append(image(picture, picture.description))
-        elif kind == "pull_quote":
-            blocks.append(pull_quote(values[0], quote_attribution))
-    return blocks
-
-
 def ensure_sections(home, images, myths):
-    """The pages directly under the home page; returns them by slug."""
+    """The pages directly under the home page; returns them by slug.
+
+    Myths and facts (not in the menu) comes first so that About, which links to it, can lead the menu.
+    """
     pages = {}
     myth_blocks = [*[myth_fact(snippet) for snippet in myths], paragraph(MYTHS_PAGE_ENDING)]
     pages["myths-and-facts"], _ = ensure_page(home, StandardPage, "myths-and-facts", body=myth_blocks, **MYTHS_PAGE)
     about_body = [
         *body_blocks(ABOUT_BODY, images),
-        call_to_action("Think again about asylum: read the myths and the facts.", "Myths and facts", pages["myths-and-facts"]),
+        call_to_action(
+            "Think again about asylum: read the myths and the facts.", "Myths and facts", pages["myths-and-facts"]
+        ),
     ]
     pages["about"], _ = ensure_page(home, StandardPage, "about", show_in_menus=True, body=about_body, **ABOUT)
     for model, slug, title, intro in INDEXES:

@@ -48,7 +48,8 @@ def ensure_home(source_locale):
 def sync_locale_trees(source_locale):
     """Every other locale mirrors the source tree: untranslated pages appear there as aliases."""
     for locale in Locale.objects.exclude(id=source_locale.id):
-        sync, _created = LocaleSynchronization.objects.get_or_create(
+        sync, created = LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": source_locale}
         )
-        sync.sync_trees()
+        if not created:  # a new synchronisation syncs its tree as it is saved
+            sync.sync_trees()

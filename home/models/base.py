@@ -24,24 +24,21 @@ class BasePage(Page):
 
     @cached_property
     def ancestors(self):
-        """From the home page (depth 2) down to the parent: breadcrumbs and the city a page belongs to, one query."""
-        return list(
-            Page.objects.ancestor_of(self)
-            .filter(depth__gt=1)
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
-        )
+        """Every ancestor from the root down: breadcrumbs, view restrictions and the page's city, in one query."""
+        fields = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id", "alias_of_id")
+        return list(Page.objects.ancestor_of(self).only(*fields))
 
     def get_view_restrictions(self):
-        """As Wagtail's, but resolving alias ancestors by id: one query, not one per alias in the trail.
+        """As Wagtail's, but resolving alias ancestors by id from ``ancestors``, not one query per alias.
 
         Wagtail points every alias at the original page (never at another alias), so one step resolves it.
         """
-        trail = [self, *Page.objects.ancestor_of(self).only("id", "alias_of_id")]
+        trail = [self, *self.ancestors]
         return PageViewRestriction.objects.filter(page_id__in={page.alias_of_id or page.id for page in trail})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self.ancestors
+        context["breadcrumbs"] = [page for page in self.ancestors if page.depth > 1]  # the root is never shown
         return context
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import tree
+from home.demo import exhibitions, images, myths, network, sections, stories, tree
 
 
 class Command(BaseCommand):
@@ -11,7 +11,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         source_locale = tree.ensure_locales()
         home = tree.ensure_home(source_locale)
+        pictures = images.ensure_images()
+        myth_facts = myths.ensure_myths(source_locale)
+        pages = sections.ensure_sections(home, pictures, myth_facts)
+        hubs = network.ensure_network(pages["cities"], pictures, source_locale, pages["myths-and-facts"])
+        stories.ensure_stories(hubs, pictures)
+        exhibitions.ensure_swansea_exhibition(hubs["swansea"], pictures)
+        sections.ensure_home_body(home, pages["cities"])
+        # Last: every other language's tree gets an alias of each page created above.
         tree.sync_locale_trees(source_locale)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {home.title} in {len(tree.settings.LANGUAGES)} languages.")
+            self.style.SUCCESS(
+                f"Demo content ready: {home.title} in {len(tree.settings.LANGUAGES)} languages, {len(hubs)} cities."
+            )
         )

@@ -1,0 +1,148 @@
+"""`manage.py seed_demo`: the demo network of November 2009, built once however often the command runs."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from cities.models import CityHubPage, CityStatus, EventPage, SupportingOrganisation
+from exhibitions.models import ExhibitionPage, ExhibitPage
+from home.models import MythFact, StandardPage
+from stories.models import ConsentRecord, RelatedStory, StoryPage
+
+# From cities-2009.csv: slug -> (title, latitude, longitude).
+CITIES = {
+    "bradford": ("Bradford", "53.7960", "-1.7594"),
+    "bristol": ("Bristol", "51.4545", "-2.5879"),
+    "chester": ("Chester", "53.1934", "-2.8931"),
+    "coventry": ("Coventry", "52.4068", "-1.5197"),
+    "derby": ("Derby", "52.9225", "-1.4746"),
+    "huddersfield": ("Huddersfield", "53.6458", "-1.7850"),
+    "hull": ("Hull", "53.7676", "-0.3274"),
+    "ipswich": ("Ipswich", "52.0567", "1.1482"),
+    "leicester": ("Leicester", "52.6369", "-1.1398"),
+    "london": ("London", "51.5074", "-0.1278"),
+    "nottingham": ("Nottingham", "52.9548", "-1.1581"),
+    "oxford": ("Oxford", "51.7520", "-1.2577"),
+    "sheffield": ("Sheffield", "53.3811", "-1.4701"),
+    "swansea": ("Swansea", "51.6214", "-3.9436"),
+    "wakefield": ("Wakefield", "53.6833", "-1.4977"),
+}
+COUNTED = {
+    "pages": Page,
+    "revisions": Revision,
+    "images": get_image_model(),
+    "myths": MythFact,
+    "organisations": SupportingOrganisation,
+    "consent records": ConsentRecord,
+    "related stories": RelatedStory,
+    "tags": Tag,
+}
+
+
+def counts():
+    return {name: model.objects.count() for name, model in COUNTED.items()}
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once for the whole module (twice, in fact), inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=io.StringIO())
+        first = counts()
+        call_command("seed_demo", stdout=io.StringIO())
+        second = counts()
+        yield first, second
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+def test_running_twice_creates_nothing_twice(seeded, db):
+    first, second = seeded
+    assert first == second
+    assert first["pages"] > 40
+    assert first["images"] > 10
+
+
+def test_the_fifteen_cities_have_their_coordinates(seeded, db):
+    hubs = CityHubPage.objects.filter(locale__language_code="en", alias_of__isnull=True)
+    found = {hub.slug: (hub.title, hub.latitude, hub.longitude) for hub in hubs}
+    expected = {slug: (title, Decimal(lat), Decimal(lon)) for slug, (title, lat, lon) in CITIES.items()}
+    assert found == expected
+    assert all(hub.get_parent().slug == "cities" and hub.live for hub in hubs)
+
+
+def test_sheffield_was_recognised_in_2007_with_100_supporting_organisations(seeded, db):
+    sheffield = CityHubPage.objects.get(slug="sheffield", locale__language_code="en")
+    assert (sheffield.status, sheffield.year_recognised) == (CityStatus.RECOGNISED, 2007)
+    others = CityHubPage.objects.filter(locale__language_code="en").exclude(slug="sheffield")
+    assert {(hub.status, hub.year_recognised) for hub in others} == {(CityStatus.WORKING_TOWARDS, None)}
+
+    organisations = SupportingOrganisation.objects.for_city(sheffield).order_by("pledged_on")
+    assert organisations.count() == 100
+    assert organisations.first().pledged_on.year == 2005
+    hundredth = organisations.last()
+    assert (hundredth.pledged_on.year, hundredth.pledged_on.month) == (2009, 11)
+    assert len({organisation.kind for organisation in organisations}) >= 5
+
+    manifesto = StandardPage.objects.child_of(sheffield).get(slug="manifesto")
+    assert "February 2009" in manifesto.intro
+
+
+def test_sheffield_has_its_2009_events_and_two_upcoming_ones(seeded, db):
+    sheffield = CityHubPage.objects.get(slug="sheffield", locale__language_code="en")
+    events = EventPage.objects.child_of(sheffield).live()
+    assert events.filter(start__year=2009).count() == 4
+    assert events.upcoming().count() == 2
+
+
+def test_swansea_exhibition_answers_with_its_exhibits(seeded, db, client):
+    response = client.get("/en/cities/swansea/building-sanctuary-in-swansea/")
+    assert response.status_code == 200
+    assert "Building Sanctuary in Swansea" in response.content.decode()
+    exhibition = ExhibitionPage.objects.get(slug="building-sanctuary-in-swansea", locale__language_code="en")
+    assert {tag.name for tag in exhibition.tags.all()} >= {"contribution", "swansea", "art"}
+    exhibits = ExhibitPage.objects.child_of(exhibition).live()
+    assert 4 <= exhibits.count() <= 5
+    for exhibit in exhibits:
+        assert "demo sample" in exhibit.writing
+        assert all(block.value["alt_text"] and block.value["caption"] is not None for block in exhibit.images)
+        assert client.get(exhibit.url).status_code == 200
+
+
+def test_bradford_stories_of_sanctuary_answers(seeded, db, client):
+    response = client.get("/en/cities/bradford/stories-of-sanctuary/")
+    assert response.status_code == 200
+    assert "Stories of Sanctuary" in response.content.decode()
+
+
+def test_every_demo_story_says_it_is_a_sample_and_has_consent(seeded, db):
+    stories = StoryPage.objects.filter(locale__language_code="en")
+    assert stories.count() >= 6
+    assert {story.told_in for story in stories} >= {"en", "ar", "fa"}
+    for story in stories:
+        text = str(story.body)
+        assert "sample written for the demo" in text, story.title
+        assert "not a real person's story" in text, story.title
+        assert story.consent_records.filter(web=True, print=True, translation=True, withdrawn_on=None).exists()
+    quotes = [block.value for story in stories for block in story.body if block.block_type == "pull_quote"]
+    assert [quote["attribution"] for quote in quotes] == ["Georgian refugee, Sheffield"]
+    assert quotes[0]["quote"].startswith("It's brilliant work.")
+
+
+def test_the_exhibition_is_aliased_in_arabic(seeded, db, client):
+    response = client.get("/ar/cities/swansea/building-sanctuary-in-swansea/")
+    assert response.status_code == 200
+    assert "Building Sanctuary in Swansea" in response.content.decode()
+
+
+def test_every_english_page_answers(seeded, db, client):
+    pages = Page.objects.filter(locale__language_code="en", depth__gt=1).live().specific()
+    failures = [(page.url, client.get(page.url).status_code) for page in pages]
+    assert [failure for failure in failures if failure[1] != 200] == []
