@@ -25,6 +25,7 @@ run: $(VENV)/.runtime ## Set everything up and serve the demo site on http://127
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -7,6 +7,7 @@ import dj_database_url
 from django.conf import global_settings
 
 from config.languages import language_codes, register_language_info, rtl_codes
+from config.machine_translation import machine_translator_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -133,6 +134,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+if _machine_translator := machine_translator_from_env():
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
