@@ -1,21 +1,19 @@
 """Translating pages and snippets in code, the way wagtail-localize's editor does it (used by seed_demo and tests)."""
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import translate_object
 
 
 def translate(instance, language_code, translate_string, user=None, publish=True):
-    """Create or update the ``language_code`` translation of ``instance``.
+    """Create or update the ``language_code`` translation of ``instance`` and return it.
 
     ``translate_string(text)`` returns the translation of each source string, or None to keep the source text.
-    Returns the translated instance.
+    A page is saved as a draft and its revision published here, not through wagtail-localize's own publish,
+    which waits for the transaction to commit (so inside a transaction the draft, not the translation, wins).
     """
     locale = Locale.objects.get(language_code=language_code)
-    translate_object(instance, [locale], user=user)
-    source = TranslationSource.objects.get_for_instance(instance)
-    source.update_from_db()
-    translation = Translation.objects.get(source=source, target_locale=locale)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in source.stringsegment_set.select_related("string", "context"):
         translated = translate_string(segment.string.data)
         if translated:
@@ -25,5 +23,12 @@ def translate(instance, language_code, translate_string, user=None, publish=True
                 context=segment.context,
                 defaults={"data": translated, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(user=user, publish=publish)
-    return instance.get_translation(locale)
+    if not isinstance(instance, Page):
+        translation.save_target(user=user)
+        return instance.get_translation(locale)
+    translation.save_target(user=user, publish=False)
+    target = instance.get_translation(locale)
+    if publish:
+        target.get_latest_revision().publish(user=user)
+        target.refresh_from_db()
+    return target

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.users.models import UserProfile
 
 from home.translation import translate
 
@@ -128,3 +129,28 @@ def test_translated_story_credits_its_translator_and_links_the_original(client, 
     assert soup_of(client, story.url).select_one(".provenance") is None  # the original telling itself
     alias = soup_of(client, "/fa/" + story.url.removeprefix("/en/"))
     assert alias.select_one(".provenance") is None
+
+
+def test_translated_myth_shows_on_the_arabic_page(client, synced_network):
+    from tests import builders
+
+    myth = builders.myth(myth="Refugees are a burden.", facts="<p>They bring skills.</p>")
+    page = builders.standard_page(
+        synced_network["home"], "Myths", body=[{"type": "myth_fact", "value": {"myth_fact": myth.pk}}]
+    )
+    translate(myth, "ar", {"Refugees are a burden.": "اللاجئون عبء.", "They bring skills.": "يحملون مهارات."}.get)
+    arabic_page = translate(page, "ar", {"Myths": "خرافات"}.get)
+    box = soup_of(client, arabic_page.url).select_one(".myth-fact")
+    assert "اللاجئون عبء." in box.get_text()
+    assert "يحملون مهارات." in box.get_text()
+    assert "Refugees are a burden." in soup_of(client, page.url).select_one(".myth-fact").get_text()
+
+
+def test_admin_speaks_the_translators_language(client, django_user_model, synced_network):
+    user = django_user_model.objects.create_superuser("amina", "amina@example.org", "a long pass phrase")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(user)
+    soup = soup_of(client, "/admin/")
+    assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")

@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -136,8 +137,8 @@ def test_every_demo_story_says_it_is_a_sample_and_has_consent(seeded, db):
     assert quotes[0]["quote"].startswith("It's brilliant work.")
 
 
-def test_the_exhibition_is_aliased_in_arabic(seeded, db, client):
-    response = client.get("/ar/cities/swansea/building-sanctuary-in-swansea/")
+def test_the_exhibition_is_aliased_in_persian(seeded, db, client):
+    response = client.get("/fa/cities/swansea/building-sanctuary-in-swansea/")
     assert response.status_code == 200
     assert "Building Sanctuary in Swansea" in response.content.decode()
 
@@ -146,3 +147,51 @@ def test_every_english_page_answers(seeded, db, client):
     pages = Page.objects.filter(locale__language_code="en", depth__gt=1).live().specific()
     failures = [(page.url, client.get(page.url).status_code) for page in pages]
     assert [failure for failure in failures if failure[1] != 200] == []
+
+
+TRANSLATED = {
+    # url -> (language, translated h1)
+    "/cy/": ("cy", "Croeso i rwydwaith Dinas Noddfa"),
+    "/ar/": ("ar", "مرحبًا بكم في شبكة مدينة الملاذ"),
+    "/ar/cities/swansea/building-sanctuary-in-swansea/": ("ar", "بناء الملاذ في سوانزي"),
+    "/cy/cities/bradford/stories-of-sanctuary/": ("cy", "Straeon Noddfa"),
+    "/ar/cities/bradford/stories-of-sanctuary/learning-the-bus-routes/": ("ar", "تعلُّم خطوط الحافلات"),
+    "/cy/cities/bradford/stories-of-sanctuary/learning-the-bus-routes/": ("cy", "Dysgu llwybrau'r bysiau"),
+}
+
+
+@pytest.mark.parametrize("url", TRANSLATED)
+def test_demo_translations_answer_in_their_language(seeded, db, client, url):
+    language, title = TRANSLATED[url]
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert (soup.html["lang"], soup.html["dir"]) == (language, "rtl" if language == "ar" else "ltr")
+    assert soup.h1.get_text(strip=True) == title
+    assert soup.select_one(".notice--untranslated") is None
+    assert "has not been translated" not in response.content.decode()
+    alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates >= {"en", "cy", "ar", "x-default"}
+
+
+def test_each_demo_translation_exists_once_and_is_live(seeded, db):
+    slugs = ["building-sanctuary-in-swansea", "stories-of-sanctuary", "learning-the-bus-routes"]
+    english = Page.objects.filter(locale__language_code="en")
+    sources = [english.get(depth=2), *english.filter(slug__in=slugs)]
+    for language in ("cy", "ar"):
+        translated = Page.objects.filter(locale__language_code=language, alias_of__isnull=True, depth__gt=1)
+        assert sorted(page.translation_key for page in translated) == sorted(page.translation_key for page in sources)
+        assert all(page.live and not page.has_unpublished_changes for page in translated)
+
+
+def test_the_translated_story_still_says_it_is_a_sample_and_credits_its_translator(seeded, db, client):
+    welsh, arabic = (
+        StoryPage.objects.get(slug="learning-the-bus-routes", locale__language_code=language, alias_of__isnull=True)
+        for language in ("cy", "ar")
+    )
+    assert "Nid stori person go iawn" in str(welsh.body)
+    assert "ليست قصة شخص حقيقي" in str(arabic.body)
+    assert (welsh.translated_by, arabic.translated_by) == ("Cerys (cyfieithydd gwirfoddol)", "")
+    assert "Cerys" in BeautifulSoup(client.get(welsh.url).content, "html.parser").select_one(".provenance").get_text()
+    provenance = BeautifulSoup(client.get(arabic.url).content, "html.parser").select_one(".provenance").get_text()
+    assert "مترجم متطوع" in provenance  # "a volunteer translator"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import exhibitions, images, myths, network, sections, stories, tree
+from home.demo import exhibitions, images, myths, network, sections, stories, translations, tree
 
 
 class Command(BaseCommand):
@@ -18,10 +18,13 @@ class Command(BaseCommand):
         stories.ensure_stories(hubs, pictures)
         exhibitions.ensure_swansea_exhibition(hubs["swansea"], pictures)
         sections.ensure_home_body(home, pages["cities"])
-        # Last: every other language's tree gets an alias of each page created above.
+        # Last but one: every other language's tree gets an alias of each page created above.
         tree.sync_locale_trees(source_locale)
+        # After the sync: a few pages get real Welsh and Arabic translations in place of their aliases.
+        translated = translations.ensure_translations(home, hubs)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {home.title} in {len(tree.settings.LANGUAGES)} languages, {len(hubs)} cities."
+                f"Demo content ready: {home.title} in {len(tree.settings.LANGUAGES)} languages, {len(hubs)} cities, "
+                f"{translated} new translations."
             )
         )
