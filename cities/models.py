@@ -14,7 +14,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, StandardPage, paginate
+from home.models import SOURCE_LANGUAGE, BasePage, StandardPage, paginate
 
 
 class CityStatus(models.TextChoices):
@@ -142,7 +142,7 @@ class CityHubPage(BasePage):
         from stories.models import StoryCollectionPage
 
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live()
+        events = EventPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
         context["upcoming_events"] = list(events.upcoming().order_by("start")[:6])
         context["past_events"] = events.past().order_by("-start")[:6]
         for event in context["upcoming_events"]:
@@ -170,7 +170,7 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
 
     def for_listing(self, locale_id):
-        return self.live().filter(locale_id=locale_id).order_by("start")
+        return self.live().filter(locale_id=locale_id).order_by("start").annotate(source_language=SOURCE_LANGUAGE)
 
 
 class EventPage(InCityMixin, BasePage):

@@ -81,10 +81,19 @@ def test_untranslated_alias_says_so_in_the_readers_language(client, translated):
     soup = soup_of(client, "/ar/" + story.url.removeprefix("/en/"))
     assert soup.html["lang"] == "ar"
     assert soup.select_one(".notice--untranslated").get_text().startswith("لم تُترجم هذه الصفحة إلى")
-    source_text = soup.find("h1").find_parent("div", lang=True)
-    assert (source_text["lang"], source_text["dir"]) == ("en", "ltr")
-    assert soup.find("h1").get_text() == "Learning to dance"
+    # The story's own text is marked as English; the interface around it stays Arabic.
+    title = soup.find("h1")
+    assert (title.get_text(), title["lang"], title["dir"]) == ("Learning to dance", "en", "ltr")
+    assert soup.select_one(".lead")["lang"] == "en"
+    assert "lang" not in soup.select_one(".card__meta").attrs
+    assert soup.select_one(".card__meta").find_parent(attrs={"lang": "en"}) is None
     assert soup.select("link[rel=alternate]") == []  # only the English original exists
+
+
+def test_alias_cards_in_listings_are_marked_with_their_texts_language(client, translated):
+    soup = soup_of(client, "/ar/" + translated["collection"].url.removeprefix("/en/"))
+    titles = {card.get_text(strip=True): card.get("lang") for card in soup.select(".card__title")}
+    assert titles == {"Learning to dance": "en", "الوصول إلى شيفيلد": None}
 
 
 @pytest.mark.parametrize(("code", "native"), [("ti", "ትግርኛ"), ("ps", "پښتو"), ("ckb", "کوردی")])

@@ -1,6 +1,7 @@
 """What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.utils.functional import cached_property
 from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
@@ -53,25 +54,16 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
     return paginator.page(number)
 
 
-class ListingMixin:
-    """For pages that list other pages twelve at a time: subclasses give ``get_listing_items(request)``."""
-
-    def get_listing_items(self, request):
-        raise NotImplementedError
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = paginate(request, self.get_listing_items(request))
-        return context
-
-
 CARD_RENDITION = "fill-640x400"
+
+# On an alias, the language its text is in (its original's); None on pages with their own text.
+SOURCE_LANGUAGE = F("alias_of__locale__language_code")
 
 
 def with_card_images(queryset, field="image"):
-    """Fetch each listed page's card image and its rendition in two queries, however many pages there are."""
+    """Fetch each listed page's card image and rendition in two queries, and the language of its text."""
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
     images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return queryset.prefetch_related(Prefetch(field, queryset=images))
+    return queryset.prefetch_related(Prefetch(field, queryset=images)).annotate(source_language=SOURCE_LANGUAGE)

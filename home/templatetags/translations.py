@@ -5,6 +5,7 @@ All three come from one query for the page's translations (aliases included), ma
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
@@ -79,3 +80,12 @@ def story_provenance(context):
         return None
     original = next((v for v in page_versions(context) if v.code == page.told_in and v.is_translation), None)
     return {"original": original}
+
+
+@register.filter
+def lang_attrs(language_code):
+    """' lang="en" dir="ltr"' for text in ``language_code`` shown on a page in another language; '' otherwise."""
+    if not language_code:
+        return ""
+    direction = "rtl" if get_language_info(language_code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language_code, direction)
