@@ -267,3 +267,6 @@ class ConsentRecord(models.Model):
             for name in ("web", "print", "translation", "photos")
             if getattr(self, name)
         ]
+
+
+from stories.workflow import ConsentCheckTask  # noqa: E402, F401  (a Task model: registered with this app)
