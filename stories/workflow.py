@@ -14,7 +14,7 @@ def has_web_consent(obj):
     """True when a story (in any of its languages) has an unwithdrawn consent record covering the website."""
     from stories.models import ConsentRecord, StoryPage
 
-    if not isinstance(obj, StoryPage):
+    if not issubclass(obj.specific_class, StoryPage):
         return True  # collections share the workflow; only stories carry a teller's consent
     return ConsentRecord.objects.filter(
         story__translation_key=obj.translation_key, web=True, withdrawn_on__isnull=True

@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.roles import ensure_translator_groups
+from home.roles import ensure_all_roles
+from home.workflows import ensure_workflow_assignments
 
 
 class Command(BaseCommand):
-    help = "Create the editorial groups and their permissions (idempotent)."
+    help = "Create the editorial groups, their page permissions and the workflows (idempotent)."
 
     @transaction.atomic
     def handle(self, *args, **options):
-        groups = ensure_translator_groups()
-        self.stdout.write(f"Roles ready: {', '.join(group.name for group in groups)}.")
+        ensure_all_roles()
+        ensure_workflow_assignments()
+        self.stdout.write("Groups, page permissions and workflows are in place.")

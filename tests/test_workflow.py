@@ -1,0 +1,217 @@
+"""Roles and workflows, driven through Wagtail's real permission and workflow API (no mocks)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from wagtail.models import GroupApprovalTask, Page
+
+from home.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
+from home.workflows import ensure_workflow_assignments
+from stories.workflow import ConsentCheckTask
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def make_user(username, *groups):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a long pass phrase")
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def editorial(synced_network):
+    ensure_all_roles()
+    ensure_workflow_assignments()
+    builders.consent(synced_network["stories"][0])
+    users = {
+        "administrator": make_user("ada", ADMINISTRATORS),
+        "moderator": make_user("mo", MODERATORS),
+        "sheffield editor": make_user("sam", "Sheffield editors"),
+        "contributor": make_user("cal", CONTRIBUTORS),
+        "arabic translator": make_user("layla", "Arabic translators"),
+    }
+    return {**synced_network, "users": users}
+
+
+def version(page, language_code):
+    return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code).specific
+
+
+def can_view_draft(client, user, page):
+    client.force_login(user)
+    return client.get(f"/admin/pages/{page.pk}/view_draft/").status_code == 200
+
+
+def can_submit(user, page):
+    """Submitting happens from the page editor, so it needs the right to edit as well as a workflow to enter."""
+    permissions = page.permissions_for_user(user)
+    return permissions.can_edit() and permissions.can_submit_for_moderation()
+
+
+def can_approve(task_model, page, user):
+    task = task_model.objects.get(name="Consent check" if task_model is ConsentCheckTask else "Moderator approval")
+    return "approve" in [name for name, _label, _form in task.get_actions(page, user)]
+
+
+ACTIONS = {
+    "view draft": lambda c, u, n: can_view_draft(c, u, n["stories"][0]),
+    "edit own city": lambda c, u, n: n["stories"][0].permissions_for_user(u).can_edit(),
+    "edit another city": lambda c, u, n: n["exhibition"].permissions_for_user(u).can_edit(),
+    "submit": lambda c, u, n: can_submit(u, n["stories"][0]),
+    "approve consent": lambda c, u, n: can_approve(ConsentCheckTask, n["stories"][0], u),
+    "approve moderation": lambda c, u, n: can_approve(GroupApprovalTask, n["stories"][0], u),
+    "publish": lambda c, u, n: n["stories"][0].permissions_for_user(u).can_publish(),
+    "translate into Arabic": lambda c, u, n: version(n["stories"][0], "ar").permissions_for_user(u).can_edit(),
+    "translate into Welsh": lambda c, u, n: version(n["stories"][0], "cy").permissions_for_user(u).can_edit(),
+    "delete": lambda c, u, n: n["stories"][0].permissions_for_user(u).can_delete(),
+}
+
+# Rows: roles; columns: the actions above, in order. The Sheffield story is live and owned by nobody in particular.
+MATRIX = {
+    "administrator": [True, True, True, True, True, True, True, True, True, True],
+    "moderator": [True, True, True, True, True, True, True, True, True, True],
+    # City editors work on their city's pages in every language, but cannot publish or delete live pages.
+    "sheffield editor": [True, True, False, True, False, False, False, True, True, False],
+    # Contributors write new stories; they cannot touch others' stories.
+    "contributor": [False, False, False, False, False, False, False, False, False, False],
+    "arabic translator": [False, False, False, False, False, False, False, True, False, False],
+}
+
+
+@pytest.mark.parametrize("role", MATRIX)
+def test_permission_matrix(client, editorial, role):
+    user = editorial["users"][role]
+    observed = [action(client, user, editorial) for action in ACTIONS.values()]
+    assert dict(zip(ACTIONS, observed, strict=True)) == dict(zip(ACTIONS, MATRIX[role], strict=True))
+
+
+def test_groups_and_workflows_are_set_up_idempotently(editorial):
+    from wagtail.models import GroupPagePermission, WorkflowPage
+
+    counts = (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count())
+    ensure_all_roles()
+    ensure_workflow_assignments()
+    assert (Group.objects.count(), GroupPagePermission.objects.count(), WorkflowPage.objects.count()) == counts
+
+
+def test_every_languages_collections_get_story_review_and_homes_exhibition_review(editorial):
+    for language in ("en", "ar", "ti"):
+        assert version(editorial["collection"], language).get_workflow().name == "Story review"
+        assert version(editorial["stories"][0], language).get_workflow().name == "Story review"
+        assert version(editorial["exhibition"], language).get_workflow().name == "Exhibition review"
+        assert version(editorial["sheffield"], language).get_workflow().name == "Exhibition review"
+
+
+def test_a_new_city_gets_its_editors_group_and_a_new_collection_its_workflow(editorial):
+    leeds = builders.city(editorial["cities"], "Leeds")
+    assert Group.objects.filter(name="Leeds editors").exists()
+    collection = builders.collection(leeds, "Leeds stories")
+    assert collection.get_workflow().name == "Story review"
+    editor = make_user("lee", "Leeds editors")
+    assert builders.story(collection, "A Leeds story").permissions_for_user(editor).can_edit()
+    assert not editorial["stories"][0].permissions_for_user(editor).can_edit()
+
+
+def test_contributor_can_create_a_draft_story_but_not_publish_it(editorial):
+    contributor = editorial["users"]["contributor"]
+    collection = editorial["collection"]
+    assert collection.permissions_for_user(contributor).can_add_subpage()
+    story = builders.story(collection, "My own story", owner=contributor)
+    story.unpublish()
+    permissions = story.permissions_for_user(contributor)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    assert permissions.can_submit_for_moderation()
+
+
+@pytest.fixture
+def submitted_story(editorial):
+    """A new draft story by the Sheffield editor, submitted to Story review."""
+    editor = editorial["users"]["sheffield editor"]
+    story = builders.story(editorial["collection"], "A new story", owner=editor)
+    story.unpublish()
+    story.title = "A new story, revised"
+    story.save_revision(user=editor)
+    mail.outbox.clear()
+    workflow_state = story.get_workflow().start(story, editor)
+    return story, workflow_state
+
+
+def approve_consent(story, user, **confirmation):
+    task_state = story.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, user, "approve", comment="Checked.", **confirmation)
+
+
+def test_a_story_without_consent_cannot_pass_the_consent_check(editorial, submitted_story):
+    story, _state = submitted_story
+    moderator = editorial["users"]["moderator"]
+    assert not can_approve(ConsentCheckTask, story, moderator)
+    with pytest.raises(PermissionDenied, match="no consent"):
+        approve_consent(story, moderator, reveals_nothing_dangerous=True)
+    assert story.current_workflow_task.name == "Consent check"
+
+
+def test_withdrawn_consent_does_not_count(editorial, submitted_story):
+    import datetime
+
+    story, _state = submitted_story
+    builders.consent(story, withdrawn_on=datetime.date(2009, 12, 1))
+    assert not can_approve(ConsentCheckTask, story, editorial["users"]["moderator"])
+
+
+def test_the_reviewer_must_confirm_the_story_is_safe(editorial, submitted_story):
+    story, _state = submitted_story
+    builders.consent(story)
+    with pytest.raises(PermissionDenied, match="reveals nothing"):
+        approve_consent(story, editorial["users"]["moderator"])
+
+
+def test_with_consent_and_both_approvals_the_story_goes_live(client, editorial, submitted_story):
+    story, workflow_state = submitted_story
+    moderator = editorial["users"]["moderator"]
+    builders.consent(story)
+    approve_consent(story, moderator, reveals_nothing_dangerous=True)
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Moderator approval"
+    assert not story.live
+    task_state = story.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    story.refresh_from_db()
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "approved"
+    assert story.live
+    assert "A new story, revised" in client.get(story.url).content.decode()
+
+
+def test_moderators_are_emailed_when_a_story_awaits_them_and_the_submitter_on_approval(editorial, submitted_story):
+    story, _state = submitted_story
+    moderator = editorial["users"]["moderator"]
+    submitted = {address for message in mail.outbox for address in message.to}
+    assert "mo@example.org" in submitted and "ada@example.org" in submitted
+    assert "sam@example.org" not in submitted
+    builders.consent(story)
+    mail.outbox.clear()
+    approve_consent(story, moderator, reveals_nothing_dangerous=True)
+    # The next task (moderator approval) is announced to its reviewers, except the one who just acted.
+    assert {address for message in mail.outbox for address in message.to} == {"ada@example.org"}
+    mail.outbox.clear()
+    task_state = story.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve", comment="Lovely, publishing.")
+    assert [message.to for message in mail.outbox] == [["sam@example.org"]]
+    assert "approved" in mail.outbox[0].subject.lower()
+
+
+def test_the_submitter_is_emailed_the_reviewers_comment_on_rejection(editorial, submitted_story):
+    story, _state = submitted_story
+    mail.outbox.clear()
+    task_state = story.current_workflow_task_state
+    task_state.task.specific.on_action(
+        task_state, editorial["users"]["moderator"], "reject", comment="Please remove the street name."
+    )
+    assert [message.to for message in mail.outbox] == [["sam@example.org"]]
+    assert "Please remove the street name." in mail.outbox[0].body
+    story.refresh_from_db()
+    assert not story.live
