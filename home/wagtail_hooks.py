@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import localize_review, views  # noqa: F401  (localize_review registers a hook)
+from home import dashboard, localize_review, views  # noqa: F401  (localize_review registers a hook)
 from home.models import MythFact
 
 
@@ -28,3 +28,8 @@ def register_translation_report_url():
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return MenuItem("Translations", reverse("translation_report"), icon_name="globe", order=700)
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panels(request, panels):
+    panels.extend(dashboard.panels_for(request.user))
