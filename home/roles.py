@@ -29,6 +29,8 @@ MODERATOR_PERMISSIONS = (
     "stories.view_consentrecord",
     "stories.add_consentrecord",
     "stories.change_consentrecord",
+    "stories.view_telleridentity",
+    "stories.view_withdrawal",
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",

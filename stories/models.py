@@ -269,4 +269,6 @@ class ConsentRecord(models.Model):
         ]
 
 
+from stories.contributions import TellerIdentity, Withdrawal, WithdrawnUrl  # noqa: E402, F401
+from stories.share_page import ShareStoryPage  # noqa: E402, F401
 from stories.workflow import ConsentCheckTask  # noqa: E402, F401  (a Task model: registered with this app)

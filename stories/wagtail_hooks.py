@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.models import ConsentRecord
+from stories.models import ConsentRecord, TellerIdentity, Withdrawal
 
 
 class ConsentRecordViewSet(SnippetViewSet):
@@ -15,3 +15,24 @@ class ConsentRecordViewSet(SnippetViewSet):
 
 
 register_snippet(ConsentRecordViewSet)
+
+
+class TellerIdentityViewSet(SnippetViewSet):
+    """Real names and contact details: only groups given stories.view_telleridentity (Moderators) see them."""
+
+    model = TellerIdentity
+    icon = "user"
+    menu_label = "Tellers' identities"
+    list_display = ["story", "created_at"]
+    inspect_view_enabled = True
+
+
+class WithdrawalViewSet(SnippetViewSet):
+    model = Withdrawal
+    icon = "history"
+    menu_label = "Withdrawals"
+    list_display = ["__str__"]
+
+
+register_snippet(TellerIdentityViewSet)
+register_snippet(WithdrawalViewSet)

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "stories.withdrawal.WithdrawnStoryMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

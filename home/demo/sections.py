@@ -4,7 +4,7 @@ from cities.models import CityHubIndexPage, EventIndexPage
 from exhibitions.models import ExhibitionIndexPage
 from home.demo.build import body_blocks, call_to_action, ensure_page, myth_fact, paragraph, publish_page, pull_quote
 from home.models import StandardPage
-from stories.models import StoryIndexPage
+from stories.models import ShareStoryPage, StoryCollectionPage, StoryIndexPage
 
 GEORGIAN_REFUGEE_QUOTE = (
     "It's brilliant work. It's bringing together locals and foreigners and saying look, we're human beings and we can "
@@ -105,7 +105,20 @@ INDEXES = [
         "Events",
         "Chances to meet, talk, dance and make music together, across the network.",
     ),
+    (
+        ShareStoryPage,
+        "share-your-story",
+        "Share your story",
+        "If you have sought sanctuary in the UK, you can tell your story here, in your own language and under the "
+        "name you choose. Our moderators read every story before it is published, and you can withdraw it at any "
+        "time with the private link you will be given.",
+    ),
 ]
+
+SHARED_STORIES = {
+    "title": "Shared stories",
+    "intro": "Stories sent to us through the website by the people who lived them, not tied to one city.",
+}
 
 
 def ensure_sections(home, images, myths):
@@ -125,6 +138,8 @@ def ensure_sections(home, images, myths):
     pages["about"], _ = ensure_page(home, StandardPage, "about", show_in_menus=True, body=about_body, **ABOUT)
     for model, slug, title, intro in INDEXES:
         pages[slug], _ = ensure_page(home, model, slug, title=title, intro=intro, show_in_menus=True)
+    # Where stories sent through "Share your story" without a city go.
+    pages["shared-stories"], _ = ensure_page(home, StoryCollectionPage, "shared-stories", **SHARED_STORIES)
     return pages
 
 

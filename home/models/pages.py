@@ -24,6 +24,7 @@ class HomePage(BasePage):
         "stories.StoryIndexPage",
         "stories.StoryCollectionPage",
         "exhibitions.ExhibitionIndexPage",
+        "stories.ShareStoryPage",
     ]
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]

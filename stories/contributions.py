@@ -1,0 +1,80 @@
+"""What a teller gives the site that the public must never see, and the record of withdrawn stories.
+
+``TellerIdentity`` holds the real name behind a pseudonym and the teller's contact details. No public view, API,
+search index, sitemap, feed or template reads it: it is not a page field, not indexed, not in any API, and only
+moderators can open it in the admin. The teller's private link is kept as a SHA-256 digest, never in clear.
+"""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PRIVATE_LINK_LIFETIME = datetime.timedelta(days=365)
+
+
+def digest(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class TellerIdentityQuerySet(models.QuerySet):
+    def for_token(self, token):
+        """The identity whose private link is ``token`` and has not expired, or None."""
+        if not token or len(token) > 100:
+            return None
+        return self.filter(token_digest=digest(token), token_expires_at__gt=timezone.now()).first()
+
+
+class TellerIdentity(models.Model):
+    story = models.OneToOneField("stories.StoryPage", on_delete=models.CASCADE, related_name="teller_identity")
+    real_name = models.CharField(_("real name"), max_length=200, blank=True)
+    contact = models.CharField(_("e-mail or phone"), max_length=200, blank=True)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    token_expires_at = models.DateTimeField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TellerIdentityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("teller's identity")
+        verbose_name_plural = _("tellers' identities")
+
+    def __str__(self):
+        return f"Teller of story #{self.story_id}"
+
+    def issue_private_link_token(self):
+        """A new unguessable token for the teller's private link; only its digest is stored."""
+        token = secrets.token_urlsafe(32)
+        self.token_digest = digest(token)
+        self.token_expires_at = timezone.now() + PRIVATE_LINK_LIFETIME
+        return token
+
+
+class WithdrawnUrl(models.Model):
+    """A public URL of a withdrawn story, kept as a digest so that it answers 410 Gone without naming the story."""
+
+    path_digest = models.CharField(max_length=64, unique=True)
+    withdrawn_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Withdrawn URL (since {self.withdrawn_at:%Y-%m-%d})"
+
+
+class Withdrawal(models.Model):
+    """The audit record of a withdrawal: who withdrew which story id, and when. Nothing of the story's content."""
+
+    story_id_withdrawn = models.PositiveBigIntegerField()
+    withdrawn_at = models.DateTimeField(auto_now_add=True)
+    by_teller = models.BooleanField(default=False)
+    by_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        who = "the teller" if self.by_teller else (self.by_user or "a deleted user")
+        return f"Story #{self.story_id_withdrawn} withdrawn by {who} on {self.withdrawn_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,77 @@
+"""The public "Share your story" form. Everything a teller types is kept as plain text."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stories.models import Naming
+
+MAX_STORY_CHARACTERS = 20_000
+
+
+def city_choices(locale):
+    """("" = the network's own collection) plus every city with a story collection in ``locale``'s tree."""
+    from stories.models import StoryCollectionPage
+
+    collections = StoryCollectionPage.objects.filter(locale=locale, depth__gt=3).order_by("path")
+    choices = [("", _("No particular city"))]
+    for collection in collections.select_related("locale"):
+        hub = collection.get_parent()
+        choices.append((str(collection.pk), hub.title))
+    return choices
+
+
+class ShareStoryForm(forms.Form):
+    title = forms.CharField(label=_("A title for your story"), max_length=200)
+    story = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=MAX_STORY_CHARACTERS,
+        help_text=_("Write in your own language. At most 20,000 characters."),
+    )
+    city = forms.ChoiceField(label=_("Which city group is your story about?"), required=False)
+    naming = forms.ChoiceField(label=_("How should we name you?"), choices=Naming.choices, widget=forms.RadioSelect)
+    display_name = forms.CharField(
+        label=_("The name to show"),
+        max_length=100,
+        required=False,
+        help_text=_("Your real name or a name you choose. Leave empty to be anonymous."),
+    )
+    real_name = forms.CharField(
+        label=_("Your real name (never published)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only our moderators can see it. You may leave it empty."),
+    )
+    contact = forms.CharField(
+        label=_("E-mail or phone (never published)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only our moderators can see it, to ask you about your story."),
+    )
+    consent_web = forms.BooleanField(label=_("You may publish my story on this website."), required=True)
+    consent_print = forms.BooleanField(label=_("You may use my story in print and in exhibitions."), required=False)
+    consent_translation = forms.BooleanField(
+        label=_("You may translate my story into other languages."), required=False
+    )
+    consent_photos = forms.BooleanField(label=_("You may publish the photos I attach."), required=False)
+    website = forms.CharField(required=False, label=_("Leave this empty"))  # honeypot: people never see it
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = city_choices(locale)
+        from stories.uploads import MultiplePhotoField
+
+        self.fields["photos"] = MultiplePhotoField(label=_("Photos (up to 3, JPEG, PNG or WebP)"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        naming = data.get("naming")
+        if naming in (Naming.REAL_NAME, Naming.PSEUDONYM) and not data.get("display_name"):
+            self.add_error("display_name", _("Write the name to show, or choose to be anonymous."))
+        if data.get("photos") and not data.get("consent_photos"):
+            self.add_error("consent_photos", _("To share photos, agree to their publication, or remove them."))
+        return data
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
