@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -25,6 +27,22 @@ class Naming(models.TextChoices):
     REAL_NAME = "real_name", _("My real name")
     PSEUDONYM = "pseudonym", _("A name I choose (pseudonym)")
     ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class ContentWarning(models.TextChoices):
+    DETENTION = "detention", _("Detention")
+    VIOLENCE = "violence", _("Violence")
+    FAMILY_LOSS = "family_loss", _("Loss of family")
+    TORTURE = "torture", _("Torture")
+    SEXUAL_VIOLENCE = "sexual_violence", _("Sexual violence")
+    DEATH = "death", _("Death")
+    DESTITUTION = "destitution", _("Destitution and homelessness")
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    content_warnings = forms.MultipleChoiceField(
+        choices=ContentWarning.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
 
 
 LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
@@ -66,6 +84,9 @@ class StoryPage(InCityMixin, BasePage):
     )
     body = StreamField(BaseStreamBlock())
     tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    content_warnings = models.JSONField(
+        default=list, blank=True, help_text=_("Shown to readers before the story, so they can choose to read on.")
+    )
     translated_by = models.CharField(
         max_length=100,
         blank=True,
@@ -73,6 +94,7 @@ class StoryPage(InCityMixin, BasePage):
     )
 
     objects = PageManager.from_queryset(StoryPageQuerySet)()
+    base_form_class = StoryPageForm
     # The translator's credit belongs to each translation: kept out of the strings to translate, overridable.
     override_translatable_fields = [*BasePage.override_translatable_fields, SynchronizedField("translated_by")]
 
@@ -86,6 +108,7 @@ class StoryPage(InCityMixin, BasePage):
         FieldPanel("image"),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("content_warnings"),
         InlinePanel("related_stories", label=_("Related stories")),
         FieldPanel("translated_by"),
     ]
@@ -107,6 +130,11 @@ class StoryPage(InCityMixin, BasePage):
 
     class Meta:
         verbose_name = "story page"
+
+    @property
+    def content_warning_labels(self):
+        labels = dict(ContentWarning.choices)
+        return [labels[code] for code in self.content_warnings if code in labels]
 
     @property
     def teller_display_name(self):
@@ -214,6 +242,12 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def all_stories(self, request):
         return self.render_listing(request, StoryPage.objects.for_listing(self.locale_id))
+
+    @path("feed/")
+    def feed(self, request):
+        from stories.feeds import LatestStoriesFeed
+
+        return LatestStoriesFeed(self)(request)
 
     @path("tag/<str:tag>/")
     def stories_tagged(self, request, tag):

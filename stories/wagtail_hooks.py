@@ -1,7 +1,11 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from stories.models import ConsentRecord, TellerIdentity, Withdrawal
+from stories import views
+from stories.models import ConsentRecord, StoryPage, TellerIdentity, Withdrawal
 
 
 class ConsentRecordViewSet(SnippetViewSet):
@@ -36,3 +40,14 @@ class WithdrawalViewSet(SnippetViewSet):
 
 register_snippet(TellerIdentityViewSet)
 register_snippet(WithdrawalViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_withdraw_url():
+    return [path("stories/<int:page_id>/withdraw/", views.withdraw, name="withdraw_story")]
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_button(page, user, view_name, next_url=None):
+    if page.specific_class is StoryPage and page.permissions_for_user(user).can_publish():
+        yield Button("Withdraw story", url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55)

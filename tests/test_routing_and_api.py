@@ -65,3 +65,12 @@ def test_api_does_not_list_drafts(client, network):
     network["stories"][0].unpublish()
     items = client.get("/api/v2/pages/", {"type": "stories.StoryPage"}).json()["items"]
     assert [item["title"] for item in items] == ["Learning to dance"]
+
+
+def test_stories_feed_lists_the_languages_live_stories(client, network):
+    response = client.get("/en/stories/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    body = response.content.decode()
+    assert "<title>Arriving in Sheffield</title>" in body
+    assert "http://testserver/en/cities/sheffield/stories-of-sanctuary/arriving-in-sheffield/" in body

@@ -163,6 +163,8 @@ def test_the_real_name_and_contact_appear_in_no_public_response(client, share_si
         "/ar/stories/",
         "/en/stories/",
         "/sitemap.xml",
+        "/ar/stories/feed/",
+        "/en/stories/feed/",
         "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=20",
         f"/api/v2/pages/{story.pk}/",
         f"/api/v2/pages/{english.pk}/",
@@ -290,3 +292,42 @@ def test_the_form_is_in_the_readers_language_and_marked_right_to_left(client, sh
     assert response.status_code == 200
     assert 'lang="ar" dir="rtl"' in response.content.decode()
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+
+
+def test_a_moderator_withdraws_a_story_in_one_action(client, share_site):
+    story = share_site["stories"][0]
+    photo = builders.image("Story photo")
+    story.image = photo
+    story.save_revision().publish()
+    url = story.url
+    mod = moderator()
+    client.force_login(mod)
+    assert client.get(f"/admin/stories/{story.pk}/withdraw/").status_code == 200
+    assert client.post(f"/admin/stories/{story.pk}/withdraw/").status_code == 302
+    client.logout()
+    assert client.get(url).status_code == 410
+    assert not get_image_model().objects.filter(pk=photo.pk).exists()
+    withdrawal = Withdrawal.objects.get()
+    assert (withdrawal.by_user, withdrawal.by_teller) == (mod, False)
+
+
+def test_only_moderators_may_withdraw_from_the_admin(client, share_site):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    editor = get_user_model().objects.create_user("ed", "ed@example.org", "a long pass phrase")
+    editor.groups.add(Group.objects.get(name="Sheffield editors"))
+    client.force_login(editor)
+    story = share_site["stories"][0]
+    assert client.post(f"/admin/stories/{story.pk}/withdraw/").status_code in (302, 403)
+    assert StoryPage.objects.get(pk=story.pk).live
+    assert not Withdrawal.objects.exists()
+
+
+def test_content_warnings_are_shown_before_the_story(client, share_site):
+    story = share_site["stories"][0]
+    story.content_warnings = ["detention", "family_loss"]
+    story.save_revision().publish()
+    html = client.get(story.url).content.decode()
+    assert "Detention, Loss of family" in html
+    assert html.index("content-warning") < html.index("A sample story written for the tests.")

@@ -1,0 +1,22 @@
+"""Admin views of the stories app."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from stories.models import StoryPage
+from stories.withdrawal import withdraw_story
+
+
+def withdraw(request, page_id):
+    """A moderator withdraws a story in one action (for example when its teller asks by phone)."""
+    story = get_object_or_404(StoryPage, pk=page_id)
+    if not story.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    if request.method == "POST":
+        withdraw_story(story, by_user=request.user)
+        messages.success(request, "The story was withdrawn in every language and its photos deleted.")
+        return redirect(reverse("wagtailadmin_explore", args=[story.get_parent().pk]))
+    context = {"story": story, "page_title": "Withdraw this story", "header_icon": "warning"}
+    return render(request, "stories/admin/confirm_withdraw.html", context)
