@@ -10,14 +10,13 @@ MAX_STORY_CHARACTERS = 20_000
 
 def city_choices(locale):
     """("" = the network's own collection) plus every city with a story collection in ``locale``'s tree."""
+    from cities.models import attach_city_hubs
     from stories.models import StoryCollectionPage
 
-    collections = StoryCollectionPage.objects.filter(locale=locale, depth__gt=3).order_by("path")
-    choices = [("", _("No particular city"))]
-    for collection in collections.select_related("locale"):
-        hub = collection.get_parent()
-        choices.append((str(collection.pk), hub.title))
-    return choices
+    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale, depth__gt=3).order_by("path"))
+    return [("", _("No particular city"))] + [
+        (str(collection.pk), collection.city_hub.title) for collection in collections if collection.city_hub
+    ]
 
 
 class ShareStoryForm(forms.Form):

@@ -126,3 +126,9 @@ def image(title="Photo", size=(64, 48), fmt="JPEG", **fields):
     return get_image_model().objects.create(
         title=title, file=ImageFile(buffer, name=f"{title}.{fmt.lower()}"), description=f"{title} description", **fields
     )
+
+
+def share_page(home):
+    from stories.share_page import ShareStoryPage
+
+    return publish(home, ShareStoryPage(title="Share your story", slug="share-your-story"))

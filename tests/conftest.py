@@ -52,6 +52,7 @@ def network(home):
         "exhibition_index": builders.exhibition_index(home),
         "event_index": builders.event_index(home),
         "about": builders.standard_page(home, "About", show_in_menus=True),
+        "share": builders.share_page(home),
     }
 
 

@@ -108,3 +108,15 @@ def test_query_count_does_not_grow_with_content(client, network, django_assert_m
     assert with_many == with_few, f"{name}: {with_few} queries with 3 items, {with_many} with 60"
     with django_assert_max_num_queries(MAX_QUERIES):
         client.get(url)
+
+
+def test_share_your_story_form_costs_the_same_with_3_and_60_cities(client, network, django_assert_max_num_queries):
+    share = network["share"]
+    for n in range(3):
+        builders.collection(builders.city(network["cities"], f"Town {n}"), f"Stories {n}")
+    with_few = count_queries(client, share.url)
+    for n in range(3, 60):
+        builders.collection(builders.city(network["cities"], f"Town {n}"), f"Stories {n}")
+    assert count_queries(client, share.url) == with_few
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(share.url)

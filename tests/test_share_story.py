@@ -16,7 +16,6 @@ from home.translation import translate
 from home.workflows import ensure_workflow_assignments
 from stories.contributions import TellerIdentity, Withdrawal
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage
-from stories.share_page import ShareStoryPage
 from tests import builders
 from tests.test_uploads import crafted_png
 
@@ -46,13 +45,11 @@ def fresh_rate_limit():
 def share_site(synced_network, locales):
     from home.demo import tree
 
-    home = synced_network["home"]
-    share = builders.publish(home, ShareStoryPage(title="Share your story", slug="share-your-story"))
-    builders.publish(home, StoryCollectionPage(title="Shared stories", slug="shared-stories"))
+    builders.publish(synced_network["home"], StoryCollectionPage(title="Shared stories", slug="shared-stories"))
     tree.sync_locale_trees(locales)
     ensure_all_roles()
     ensure_workflow_assignments()
-    return {**synced_network, "share": share}
+    return synced_network
 
 
 def form_data(**overrides):

@@ -16,6 +16,7 @@ PAGES = {
     "exhibition index": "/en/exhibitions/",
     "exhibition": lambda network: network["exhibition"].url,
     "exhibit": lambda network: network["exhibits"][1].url,
+    "share your story": "/en/share-your-story/",
     "404": "/en/no-such-page/",
     "arabic home": "/ar/",
 }
