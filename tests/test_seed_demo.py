@@ -149,6 +149,33 @@ def test_every_english_page_answers(seeded, db, client):
     assert [failure for failure in failures if failure[1] != 200] == []
 
 
+def test_every_page_type_is_reachable_from_the_home_page_by_following_links(seeded, db, client):
+    """A reader starting at /en/ and following links (menus, cards, listings) meets every public page type."""
+    from bs4 import BeautifulSoup
+
+    seen, queue, types = set(), ["/en/"], set()
+    while queue and len(seen) < 400:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.context.get("page") if response.context else None
+        if page is not None:
+            types.add(type(page).__name__)
+        for link in BeautifulSoup(response.content, "html.parser").find_all("a", href=True):
+            href = link["href"].split("#")[0].split("?")[0]
+            if href.startswith("/en/") and href not in seen and "/feed/" not in href:
+                queue.append(href)
+    expected = {
+        "HomePage", "StandardPage", "CityHubIndexPage", "CityHubPage", "EventIndexPage", "EventPage",
+        "StoryIndexPage", "StoryCollectionPage", "StoryPage", "ExhibitionIndexPage", "ExhibitionPage",
+        "ExhibitPage", "ShareStoryPage",
+    }  # fmt: skip
+    assert expected <= types
+
+
 TRANSLATED = {
     # url -> (language, translated h1)
     "/cy/": ("cy", "Croeso i rwydwaith Dinas Noddfa"),
