@@ -328,3 +328,11 @@ def test_content_warnings_are_shown_before_the_story(client, share_site):
     html = client.get(story.url).content.decode()
     assert "Detention, Loss of family" in html
     assert html.index("content-warning") < html.index("A sample story written for the tests.")
+
+
+@pytest.mark.parametrize(("language", "label"), [("ar", "قصتك"), ("cy", "Eich stori")])
+def test_the_form_labels_are_translated(client, share_site, language, label):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(f"/{language}/share-your-story/").content, "html.parser")
+    assert soup.find("label", attrs={"for": "id_story"}).get_text(strip=True).rstrip(":") == label
