@@ -35,6 +35,15 @@ def attach_city_hubs(pages):
     return pages
 
 
+class NetworkListingMixin:
+    """For the network-wide listings (events, stories, exhibitions): twelve to a page, each card with its city."""
+
+    def render_listing(self, request, pages, **context):
+        listing = paginate(request, pages)
+        attach_city_hubs(listing.object_list)
+        return self.render(request, context_overrides={"listing": listing, **context})
+
+
 class InCityMixin:
     """For pages that belong to the city group they are filed under (events, stories, exhibitions).
 
@@ -222,7 +231,7 @@ class EventPage(InCityMixin, BasePage):
         return (self.end or self.start) < timezone.now()
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
     """Upcoming events across the network (/events/), and past ones (/events/past/)."""
 
     intro = models.TextField(blank=True)
@@ -240,18 +249,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = EventPage.objects.for_listing(self.locale_id)
         return events.past().order_by("-start") if past else events.upcoming()
 
-    def render_listing(self, request, past):
-        listing = paginate(request, self.events(past=past))
-        attach_city_hubs(listing.object_list)
-        return self.render(request, context_overrides={"listing": listing, "showing_past": past})
-
     @path("")
     def upcoming_view(self, request):
-        return self.render_listing(request, past=False)
+        return self.render_listing(request, self.events(past=False), showing_past=False)
 
     @path("past/")
     def past_view(self, request):
-        return self.render_listing(request, past=True)
+        return self.render_listing(request, self.events(past=True), showing_past=True)
 
 
 class OrganisationKind(models.TextChoices):

@@ -14,9 +14,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from cities.models import InCityMixin, attach_city_hubs
+from cities.models import InCityMixin, NetworkListingMixin
 from home.blocks import ImageBlock
-from home.models import BasePage, paginate, with_card_images
+from home.models import BasePage, with_card_images
 
 
 class ExhibitionQuerySet(PageQuerySet):
@@ -159,7 +159,7 @@ class ExhibitPage(BasePage):
         return context
 
 
-class ExhibitionIndexPage(RoutablePageMixin, BasePage):
+class ExhibitionIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
     """Every exhibition in the network (/exhibitions/): on now and coming up, past ones, and by tag."""
 
     intro = models.TextField(blank=True)
@@ -172,11 +172,6 @@ class ExhibitionIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "exhibition index page"
-
-    def render_listing(self, request, exhibitions, **context):
-        listing = paginate(request, exhibitions)
-        attach_city_hubs(listing.object_list)
-        return self.render(request, context_overrides={"listing": listing, **context})
 
     @path("")
     def current_and_upcoming(self, request):

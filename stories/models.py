@@ -17,7 +17,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cities.models import InCityMixin, attach_city_hubs
+from cities.models import InCityMixin, NetworkListingMixin
 from config.languages import KNOWN_LANGUAGES
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, paginate, with_card_images
@@ -220,7 +220,7 @@ class StoryCollectionPage(InCityMixin, BasePage):
         return context
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
     """Every story in the network (/stories/), and the stories under each tag (/stories/tag/<tag>/)."""
 
     intro = models.TextField(blank=True)
@@ -233,11 +233,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "story index page"
-
-    def render_listing(self, request, stories, **context):
-        listing = paginate(request, stories)
-        attach_city_hubs(listing.object_list)
-        return self.render(request, context_overrides={"listing": listing, **context})
 
     @path("")
     def all_stories(self, request):
