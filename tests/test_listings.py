@@ -122,6 +122,8 @@ def test_organisations_are_counted_per_city_and_not_typed_in(client, network):
     assert SupportingOrganisation.objects.for_city(sheffield).count() == 4
     assert "4 organisations have pledged" in client.get(sheffield.url).content.decode()
     assert "1 organisation has pledged" in client.get(swansea.url).content.decode()
+    hull = builders.city(network["cities"], "Hull")
+    assert "No organisation here has pledged its support yet." in client.get(hull.url).content.decode()
 
 
 def test_story_counts_ignore_drafts(client, network):
