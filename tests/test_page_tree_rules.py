@@ -8,6 +8,7 @@ from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
 from home.demo import tree
 from home.models import HomePage, StandardPage
 from stories.models import StoryCollectionPage, StoryIndexPage, StoryPage
+from stories.share_page import ShareStoryPage
 from tests import builders
 
 
@@ -32,6 +33,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 StoryIndexPage,
                 StoryCollectionPage,
                 ExhibitionIndexPage,
+                ShareStoryPage,
             },
         )
 
