@@ -163,3 +163,13 @@ def test_admin_speaks_the_translators_language(client, django_user_model, synced
     client.force_login(user)
     soup = soup_of(client, "/admin/")
     assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
+
+
+def test_alias_titles_in_menu_and_breadcrumbs_are_marked_as_english(client, translated):
+    soup = soup_of(client, "/ar/" + translated["stories"][1].url.removeprefix("/en/"))
+    menu = {a.get_text(): a.get("lang") for a in soup.select("nav.main-menu a")}
+    assert menu == {"Cities": "en", "About": "en"}
+    crumbs = soup.select("nav.breadcrumbs li")
+    assert crumbs[0].a.get("lang") is None  # "Home", in Arabic: part of the interface
+    assert crumbs[1].a["lang"] == "en"  # "Cities", the English page shown in the Arabic tree
+    assert crumbs[-1].span["lang"] == "en"

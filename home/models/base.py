@@ -27,7 +27,7 @@ class BasePage(Page):
     def ancestors(self):
         """Every ancestor from the root down: breadcrumbs, view restrictions and the page's city, in one query."""
         fields = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id", "alias_of_id")
-        return list(Page.objects.ancestor_of(self).only(*fields))
+        return list(Page.objects.ancestor_of(self).only(*fields).annotate(source_language=SOURCE_LANGUAGE))
 
     def get_view_restrictions(self):
         """As Wagtail's, but resolving alias ancestors by id from ``ancestors``, not one query per alias.

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.models import SOURCE_LANGUAGE
+
 register = template.Library()
 
 
@@ -26,7 +28,7 @@ def home_children(context):
         home = home_for(context.get("page"))
         children = Page.objects.child_of(home).live() if home else Page.objects.none()
         fields = ("id", "title", "url_path", "path", "depth", "locale_id", "show_in_menus", "content_type_id")
-        context.render_context["home_children"] = list(children.only(*fields))
+        context.render_context["home_children"] = list(children.only(*fields).annotate(source_language=SOURCE_LANGUAGE))
     return context.render_context["home_children"]
 
 
