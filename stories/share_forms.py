@@ -13,7 +13,7 @@ def city_choices(locale):
     from cities.models import attach_city_hubs
     from stories.models import StoryCollectionPage
 
-    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale, depth__gt=3).order_by("path"))
+    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale).order_by("path"))
     return [("", _("No particular city"))] + [
         (str(collection.pk), collection.city_hub.title) for collection in collections if collection.city_hub
     ]

@@ -38,7 +38,7 @@ def target_collection(locale, collection_id):
     collections = StoryCollectionPage.objects.filter(locale=locale)
     if collection_id:
         return collections.get(pk=collection_id)
-    return collections.filter(depth=3).order_by("path").first()
+    return collections.filter(depth=3).order_by("path").first()  # the network's own: directly under the home page
 
 
 def photo_collection():

@@ -19,7 +19,6 @@ class Version:
         info = get_language_info(code)
         self.code = code
         self.name = info["name_local"]
-        self.english_name = info["name"]
         self.bidi = info["bidi"]
         self.url = url
         self.page = page
