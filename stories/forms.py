@@ -1,6 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.workflows import TaskStateCommentForm
+from wagtail.forms import TaskStateCommentForm
 
 SAFETY_CONFIRMATION = _(
     "I have read the whole story and it reveals nothing (names, places, dates, photos) that could endanger the "

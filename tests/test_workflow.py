@@ -215,3 +215,39 @@ def test_the_submitter_is_emailed_the_reviewers_comment_on_rejection(editorial, 
     assert "Please remove the street name." in mail.outbox[0].body
     story.refresh_from_db()
     assert not story.live
+
+
+MODAL = {"x-requested-with": "XMLHttpRequest"}  # the admin posts workflow actions from a modal
+
+
+def consent_action_url(story, action, view="action"):
+    task_state = story.current_workflow_task_state
+    return f"/admin/pages/workflow/{view}/{story.pk}/{action}/{task_state.pk}/"
+
+
+def test_the_consent_check_approve_and_reject_views_work_in_the_admin(client, editorial, submitted_story):
+    """The moderator's clicks: the action form opens, and posting it moves the story on (a 500 before the fix)."""
+    story, _state = submitted_story
+    builders.consent(story)
+    client.force_login(editorial["users"]["moderator"])
+    form = client.get(consent_action_url(story, "approve"))
+    assert form.status_code == 200
+    assert "reveals nothing" in form.json()["html"]
+    refused = client.post(consent_action_url(story, "approve"), {"comment": "Checked."}, headers=MODAL)
+    assert refused.status_code == 200 and "This field is required" in refused.json()["html"]
+    assert story.current_workflow_task.name == "Consent check"
+    confirmed = {"comment": "Checked.", "reveals_nothing_dangerous": "on"}
+    approved = client.post(consent_action_url(story, "approve"), confirmed, headers=MODAL)
+    assert approved.status_code == 200 and approved.json()["step"] == "success"
+    story.refresh_from_db()
+    assert story.current_workflow_task.name == "Moderator approval"
+
+
+def test_request_changes_collects_a_comment_in_the_admin(client, editorial, submitted_story):
+    story, _state = submitted_story
+    client.force_login(editorial["users"]["moderator"])
+    url = consent_action_url(story, "reject", view="collect_action_data")
+    assert client.get(url).status_code == 200
+    collected = client.post(url, {"comment": "Please remove the street name."}, headers=MODAL)
+    assert collected.status_code == 200
+    assert collected.json()["cleaned_data"]["comment"] == "Please remove the street name."
