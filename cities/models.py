@@ -1,60 +1,25 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import SOURCE_LANGUAGE, BasePage, StandardPage, paginate
+from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage, paginate
+from home.sections import CITY_HUB_LISTINGS, sections_for
 
 
 class CityStatus(models.TextChoices):
     FORMING = "forming", _("Group forming")
     WORKING_TOWARDS = "working_towards", _("Working towards City of Sanctuary status")
     RECOGNISED = "recognised", _("Recognised City of Sanctuary")
-
-
-def attach_city_hubs(pages):
-    """Set ``city_hub`` on each page to the CityHubPage it sits under (or None), with one query for them all."""
-    pages = list(pages)
-    steplen = Page.steplen
-    prefixes = {page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)}
-    hubs = {hub.path: hub for hub in CityHubPage.objects.filter(path__in=prefixes)} if prefixes else {}
-    for page in pages:
-        ancestors = (page.path[:end] for end in range(len(page.path) - steplen, 0, -steplen))
-        page.__dict__["city_hub"] = next((hubs[prefix] for prefix in ancestors if prefix in hubs), None)
-    return pages
-
-
-class NetworkListingMixin:
-    """For the network-wide listings (events, stories, exhibitions): twelve to a page, each card with its city."""
-
-    def render_listing(self, request, pages, **context):
-        listing = paginate(request, pages)
-        attach_city_hubs(listing.object_list)
-        return self.render(request, context_overrides={"listing": listing, **context})
-
-
-class InCityMixin:
-    """For pages that belong to the city group they are filed under (events, stories, exhibitions).
-
-    The city is never typed in: it is the CityHubPage above the page in the tree, so a page moved to another
-    city's subtree belongs to that city, and a story is only ever placed at city level.
-    """
-
-    @cached_property
-    def city_hub(self):
-        hub_type = ContentType.objects.get_for_model(CityHubPage)
-        return next((page for page in reversed(self.ancestors) if page.content_type_id == hub_type.id), None)
 
 
 class CityHubIndexPage(BasePage):
@@ -80,7 +45,12 @@ class CityHubIndexPage(BasePage):
 
 
 class CityHubPage(BasePage):
-    """One local City of Sanctuary group: its status, its place on the map, and what it does."""
+    """One local City of Sanctuary group: its status, its place on the map, and what it does.
+
+    Its stories and exhibitions are listed by the apps that own them (home/sections.py, ``CITY_HUB_LISTINGS``).
+    """
+
+    is_city_hub = True  # pages under it belong to this city (home.models.listings)
 
     status = models.CharField(max_length=20, choices=CityStatus.choices, default=CityStatus.WORKING_TOWARDS)
     year_recognised = models.PositiveSmallIntegerField(
@@ -98,12 +68,6 @@ class CityHubPage(BasePage):
     contact_details = models.TextField(blank=True, help_text=_("Meeting place, phone, or how to get in touch."))
 
     parent_page_types = ["cities.CityHubIndexPage"]
-    subpage_types = [
-        "stories.StoryCollectionPage",
-        "exhibitions.ExhibitionPage",
-        "cities.EventPage",
-        "home.StandardPage",
-    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("status"), FieldPanel("year_recognised")], heading=_("Status")),
@@ -147,17 +111,13 @@ class CityHubPage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from exhibitions.models import ExhibitionPage
-        from stories.models import StoryCollectionPage
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
         context["upcoming_events"] = list(events.upcoming().order_by("start")[:6])
         context["past_events"] = events.past().order_by("-start")[:6]
         for event in context["upcoming_events"]:
             event.__dict__["city_hub"] = self
-        context["collections"] = StoryCollectionPage.objects.child_of(self).live().with_story_counts()
-        context["exhibitions"] = ExhibitionPage.objects.child_of(self).live().order_by("-opens_on")
+        context["listings"] = sections_for(CITY_HUB_LISTINGS, self)
         context["pages"] = StandardPage.objects.child_of(self).live()
         organisations = list(
             SupportingOrganisation.objects.for_city(self)
@@ -231,16 +191,8 @@ class EventPage(InCityMixin, BasePage):
         return (self.end or self.start) < timezone.now()
 
 
-class EventIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
+class EventIndexPage(NetworkIndexPage):
     """Upcoming events across the network (/events/), and past ones (/events/past/)."""
-
-    intro = models.TextField(blank=True)
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = "event index page"

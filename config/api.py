@@ -5,13 +5,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from stories.contribute.submission import PHOTO_COLLECTION
+
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     """Images, except photos sent with "Share your story": those are shown only inside the stories they belong to."""
 
     def get_queryset(self):
-        from stories.submission import PHOTO_COLLECTION
-
         return super().get_queryset().exclude(collection__name=PHOTO_COLLECTION)
 
 

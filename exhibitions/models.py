@@ -9,14 +9,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from cities.models import InCityMixin, NetworkListingMixin
 from home.blocks import ImageBlock
-from home.models import BasePage, with_card_images
+from home.models import BasePage, InCityMixin, NetworkIndexPage, with_card_images
 
 
 class ExhibitionQuerySet(PageQuerySet):
@@ -159,16 +158,10 @@ class ExhibitPage(BasePage):
         return context
 
 
-class ExhibitionIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
+class ExhibitionIndexPage(NetworkIndexPage):
     """Every exhibition in the network (/exhibitions/): on now and coming up, past ones, and by tag."""
 
-    intro = models.TextField(blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["exhibitions.ExhibitionPage"]
-    max_count_per_parent = 1
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = "exhibition index page"

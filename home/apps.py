@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home and shared pages"
-
-    def ready(self):
-        from home import signals
-
-        signals.connect()

@@ -7,9 +7,10 @@ from django.utils.feedgenerator import Rss201rev2Feed
 class LatestStoriesFeed(Feed):
     feed_type = Rss201rev2Feed
 
-    def __init__(self, index):
+    def __init__(self, index, stories):
         super().__init__()
         self.index = index
+        self.stories = stories
 
     def title(self):
         return self.index.title
@@ -21,9 +22,7 @@ class LatestStoriesFeed(Feed):
         return self.index.intro
 
     def items(self):
-        from stories.models import StoryPage
-
-        return StoryPage.objects.live().filter(locale_id=self.index.locale_id).order_by("-first_published_at")[:20]
+        return self.stories[:20]
 
     def item_title(self, story):
         return story.title

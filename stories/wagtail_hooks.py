@@ -4,8 +4,9 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
 from stories import views
-from stories.models import ConsentRecord, StoryPage, TellerIdentity, Withdrawal
+from stories.models import ConsentRecord, StoryCollectionPage, StoryPage, TellerIdentity, Withdrawal
 
 
 class ConsentRecordViewSet(SnippetViewSet):
@@ -51,3 +52,15 @@ def register_withdraw_url():
 def withdraw_button(page, user, view_name, next_url=None):
     if page.specific_class is StoryPage and page.permissions_for_user(user).can_publish():
         yield Button("Withdraw story", url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def latest_stories(home_page):
+    stories = StoryPage.objects.for_listing(home_page.locale_id)[:3]
+    return Section("stories/sections/home_latest_stories.html", list(stories), order=10)
+
+
+@hooks.register(CITY_HUB_LISTINGS)
+def hub_collections(hub):
+    collections = list(StoryCollectionPage.objects.child_of(hub).live().with_story_counts())
+    return Section("stories/sections/hub_collections.html", collections, order=10) if collections else None

@@ -12,14 +12,15 @@ from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
 from django.utils import timezone
+from wagtail.images import get_image_model
 
-from stories.contributions import Withdrawal, WithdrawnUrl, digest
+from stories.models.consent import ConsentRecord
+from stories.models.contributions import Withdrawal, WithdrawnUrl, digest
+from stories.models.pages import StoryPage
 
 
 def story_images(versions):
     """The images shown by any version of the story: its card image and image/gallery blocks."""
-    from wagtail.images import get_image_model
-
     ids = set()
     for version in versions:
         if version.image_id:
@@ -41,8 +42,6 @@ def delete_image_and_files(image):
 
 @transaction.atomic
 def withdraw_story(story, *, by_user=None, by_teller=False):
-    from stories.models import ConsentRecord, StoryPage
-
     versions = list(StoryPage.objects.filter(translation_key=story.translation_key))
     images = story_images(versions)
     for version in versions:

@@ -129,6 +129,6 @@ def image(title="Photo", size=(64, 48), fmt="JPEG", **fields):
 
 
 def share_page(home):
-    from stories.share_page import ShareStoryPage
+    from stories.models.share_page import ShareStoryPage
 
     return publish(home, ShareStoryPage(title="Share your story", slug="share-your-story"))

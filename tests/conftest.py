@@ -1,19 +1,19 @@
 import pytest
 
-from home.demo import tree
+from home import bootstrap
 
 
 @pytest.fixture
 def locales(db):
     """A Locale for every configured language; returns the source (English) locale."""
-    return tree.ensure_locales()
+    return bootstrap.ensure_locales()
 
 
 @pytest.fixture
 def home(locales):
     """The English home page as the default Site's root, with alias trees in every other locale."""
-    home = tree.ensure_home(locales)
-    tree.sync_locale_trees(locales)
+    home = bootstrap.ensure_home(locales)
+    bootstrap.sync_locale_trees(locales)
     return home
 
 
@@ -59,5 +59,5 @@ def network(home):
 @pytest.fixture
 def synced_network(network, locales):
     """The network with alias trees in every other language, as an editor creating pages in the admin gets."""
-    tree.sync_locale_trees(locales)
+    bootstrap.sync_locale_trees(locales)
     return network

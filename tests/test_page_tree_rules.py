@@ -5,26 +5,36 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from cities.models import CityHubIndexPage, CityHubPage, EventIndexPage, EventPage
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
-from home.demo import tree
+from home import bootstrap
 from home.models import HomePage, StandardPage
 from stories.models import StoryCollectionPage, StoryIndexPage, StoryPage
-from stories.share_page import ShareStoryPage
+from stories.models.share_page import ShareStoryPage
 from tests import builders
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        locale = tree.ensure_locales()
-        cls.home = tree.ensure_home(locale)
+        locale = bootstrap.ensure_locales()
+        cls.home = bootstrap.ensure_home(locale)
 
     def test_only_one_home_page_can_be_made_by_hand(self):
         # Other languages' home pages are translations of this one, not new pages.
         self.assertCanCreateAt(Page, HomePage)
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
 
+    def assertCreatableSubpageTypes(self, parent_model, child_models):
+        """The page types an editor is offered under ``parent_model``.
+
+        The home page and city hubs leave their children to declare where they may live (``parent_page_types``),
+        so that home and cities name no page type of the apps above them; Wagtail's plain ``Page`` is then
+        "allowed" too, but it is never creatable, so nobody can add one.
+        """
+        self.assertFalse(Page.is_creatable)
+        self.assertEqual(set(parent_model.creatable_subpage_models()), child_models)
+
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(
+        self.assertCreatableSubpageTypes(
             HomePage,
             {
                 StandardPage,
@@ -39,7 +49,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_city_hubs_live_only_in_the_city_index(self):
         self.assertAllowedParentPageTypes(CityHubPage, {CityHubIndexPage})
-        self.assertAllowedSubpageTypes(CityHubPage, {StoryCollectionPage, ExhibitionPage, EventPage, StandardPage})
+        self.assertCreatableSubpageTypes(CityHubPage, {StoryCollectionPage, ExhibitionPage, EventPage, StandardPage})
 
     def test_stories_live_only_in_collections(self):
         self.assertAllowedParentPageTypes(StoryPage, {StoryCollectionPage})

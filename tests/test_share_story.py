@@ -11,11 +11,11 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.roles import ensure_all_roles
+from editorial.roles import ensure_all_roles
+from editorial.workflows import ensure_workflow_assignments
 from home.translation import translate
-from home.workflows import ensure_workflow_assignments
-from stories.contributions import TellerIdentity, Withdrawal
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage
+from stories.models.contributions import TellerIdentity, Withdrawal
 from tests import builders
 from tests.test_uploads import crafted_png
 
@@ -43,10 +43,10 @@ def fresh_rate_limit():
 
 @pytest.fixture
 def share_site(synced_network, locales):
-    from home.demo import tree
+    from home import bootstrap
 
     builders.publish(synced_network["home"], StoryCollectionPage(title="Shared stories", slug="shared-stories"))
-    tree.sync_locale_trees(locales)
+    bootstrap.sync_locale_trees(locales)
     ensure_all_roles()
     ensure_workflow_assignments()
     return synced_network

@@ -2,8 +2,8 @@
 
 import pytest
 
+from editorial.translation_status import coverage, out_of_date_translations
 from home.translation import translate
-from home.translation_status import coverage, out_of_date_translations
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from home.roles import ensure_translator_groups
+from editorial.roles import ensure_translator_groups
 from home.translation import translate
 
 pytestmark = pytest.mark.django_db

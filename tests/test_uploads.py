@@ -11,11 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
 from PIL import Image, ImageFile
 
-from stories.uploads import (
+from stories.contribute.uploads import (
     ALLOWED_FORMATS,
-    MAX_PHOTO_BYTES,
-    MAX_PHOTO_PIXELS,
-    MAX_PHOTOS,
     MultipleFileInput,
     MultiplePhotoField,
     PhotoField,
@@ -57,11 +54,27 @@ def refusal(uploaded_file):
     return caught.value.messages
 
 
-def test_limits():
-    assert MAX_PHOTO_BYTES == 10 * 1024 * 1024
-    assert MAX_PHOTO_PIXELS == 40_000_000
-    assert MAX_PHOTOS == 3
+MAX_PHOTO_BYTES = 10 * 1024 * 1024  # the configured limit (base settings), which the messages below name
+
+
+def test_only_jpeg_png_and_webp_are_allowed():
     assert sorted(ALLOWED_FORMATS) == ["JPEG", "PNG", "WEBP"]
+
+
+def test_the_limits_and_the_words_that_name_them_come_from_the_settings(settings):
+    """Change a limit in one place, and both the check and what the teller reads follow."""
+    settings.SANCTUARY_MAX_UPLOAD_BYTES = 1024 * 1024
+    settings.SANCTUARY_MAX_IMAGE_PIXELS = 2_000_000
+    settings.SANCTUARY_MAX_PHOTOS_PER_STORY = 1
+    content = image_bytes("JPEG")
+    assert refusal(upload("big.jpg", content + b"\0" * (1024 * 1024))) == ["“big.jpg” is larger than 1 MB."]
+    assert validate_photo(upload("small.jpg", content)) == "JPEG"
+    assert refusal(upload("wide.png", image_bytes("PNG", size=(2001, 1000)))) == [
+        "“wide.png” is too large: at most 2 megapixels."
+    ]
+    with pytest.raises(ValidationError) as caught:
+        MultiplePhotoField().clean([jpeg("a.jpg"), jpeg("b.jpg")])
+    assert caught.value.messages == ["You can attach up to 1 photo."]
 
 
 @pytest.mark.parametrize(

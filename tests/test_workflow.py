@@ -7,9 +7,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from wagtail.models import GroupApprovalTask, Page
 
-from home.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
-from home.workflows import ensure_workflow_assignments
-from stories.workflow import ConsentCheckTask
+from editorial.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
+from editorial.workflows import ensure_workflow_assignments
+from stories.models.workflow import ConsentCheckTask
 from tests import builders
 
 pytestmark = pytest.mark.django_db

@@ -6,17 +6,26 @@ from pathlib import Path
 import dj_database_url
 from django.conf import global_settings
 
-from config.languages import language_codes, register_language_info, rtl_codes
 from config.machine_translation import machine_translator_from_env
+from home.languages import language_codes, register_language_info, rtl_codes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 
+
+def env_flag(name, default):
+    """A true/false environment variable ("true", "1", "yes" and "on" are true)."""
+    return os.environ.get(name, str(default)).strip().lower() in ("true", "1", "yes", "on")
+
+
+# Project apps, from the shared base up (see the import-linter contracts in pyproject.toml).
 INSTALLED_APPS = [
     "home",
     "cities",
     "stories",
     "exhibitions",
+    "editorial",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -95,10 +104,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: the content languages and the UI languages are the same set (config/languages.py).
-_LANGUAGE_CODES = language_codes()
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = register_language_info(_LANGUAGE_CODES)
-LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | set(rtl_codes(_LANGUAGE_CODES)))
-LANGUAGE_CODE = _LANGUAGE_CODES[0]
+# SANCTUARY_LANGUAGES: the codes from the environment variable of that name, source language first.
+SANCTUARY_LANGUAGES = language_codes()
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = register_language_info(SANCTUARY_LANGUAGES)
+LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | set(rtl_codes(SANCTUARY_LANGUAGES)))
+LANGUAGE_CODE = SANCTUARY_LANGUAGES[0]
 LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
 WAGTAIL_I18N_ENABLED = True
@@ -125,9 +135,21 @@ WAGTAIL_SITE_NAME = "City of Sanctuary"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# The site's own settings. Every one is listed in the README; those read from the environment say so there.
+# Uploads: one place for each limit. The forms' texts ("10 MB", "up to 3 photos") are formatted from these.
+SANCTUARY_MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # per photo (teller or editor) and per document
+SANCTUARY_MAX_IMAGE_PIXELS = 40_000_000
+SANCTUARY_MAX_PHOTOS_PER_STORY = 3
+SANCTUARY_MAX_STORY_CHARACTERS = 20_000
+# "Share your story" submissions one address may make in an hour.
+SANCTUARY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SANCTUARY_SUBMISSIONS_PER_HOUR", "5"))
+# Translators' "Publish" submits translations for review (editorial/wagtail_localize_workflows.py).
+SANCTUARY_REVIEW_TRANSLATIONS = env_flag("SANCTUARY_REVIEW_TRANSLATIONS", True)
+
+WAGTAILDOCS_MAX_UPLOAD_SIZE = SANCTUARY_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANCTUARY_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = SANCTUARY_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True

@@ -17,6 +17,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# The demo network's commands are for trying the site out; a production site runs without them unless asked.
+if not env_flag("SANCTUARY_DEMO", False):  # noqa: F405
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required_env("ALLOWED_HOSTS")]

@@ -8,24 +8,20 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
+from home.models.listings import attach_city_hubs
+from home.sections import HOME_PAGE_SECTIONS, sections_for
 
 
 class HomePage(BasePage):
-    """The front page of one language's tree: the movement in brief and what is new across the network."""
+    """The front page of one language's tree: the movement in brief and what is new across the network.
+
+    What is new comes from the content apps, which register their home page sections (home/sections.py).
+    """
 
     intro = models.TextField(blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "cities.CityHubIndexPage",
-        "cities.EventIndexPage",
-        "stories.StoryIndexPage",
-        "stories.StoryCollectionPage",
-        "exhibitions.ExhibitionIndexPage",
-        "stories.ShareStoryPage",
-    ]
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
@@ -39,15 +35,9 @@ class HomePage(BasePage):
         return super().can_create_at(parent) and not cls.objects.exists()
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import EventPage, attach_city_hubs
-        from exhibitions.models import ExhibitionPage
-        from stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_stories"] = list(StoryPage.objects.for_listing(self.locale_id)[:3])
-        context["exhibitions"] = list(ExhibitionPage.objects.for_listing(self.locale_id).not_closed()[:3])
-        context["upcoming_events"] = list(EventPage.objects.for_listing(self.locale_id).upcoming()[:3])
-        attach_city_hubs(context["latest_stories"] + context["exhibitions"] + context["upcoming_events"])
+        context["sections"] = sections_for(HOME_PAGE_SECTIONS, self)
+        attach_city_hubs(item for section in context["sections"] for item in section.items)  # one query for all
         return context
 
     def route(self, request, path_components):

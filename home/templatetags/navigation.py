@@ -23,13 +23,14 @@ def home_for(page):
 
 
 def home_children(context):
-    """The live children of the reader's home page, cached in the template's render context."""
-    if "home_children" not in context.render_context:
+    """The live children of the reader's home page, once per render (included templates share the answer)."""
+    per_render = context.render_context.dicts[0]  # the whole render's scope; each {% include %} pushes its own
+    if "home_children" not in per_render:
         home = home_for(context.get("page"))
         children = Page.objects.child_of(home).live() if home else Page.objects.none()
         fields = ("id", "title", "url_path", "path", "depth", "locale_id", "show_in_menus", "content_type_id")
-        context.render_context["home_children"] = list(children.only(*fields).annotate(source_language=SOURCE_LANGUAGE))
-    return context.render_context["home_children"]
+        per_render["home_children"] = list(children.only(*fields).annotate(source_language=SOURCE_LANGUAGE))
+    return per_render["home_children"]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -1,0 +1,53 @@
+"""The editorial workflows and where they apply. Idempotent (``manage.py setup_roles`` runs it).
+
+- "Story review": consent check, then moderator approval. On every story collection, in every language's tree.
+- "Exhibition review": moderator approval. On every language's home page, so it covers everything that is not
+  under a collection: city hubs, exhibitions and their exhibits, events, standard pages.
+
+A workflow on the English home page does not cover the Arabic tree (each language has its own tree), so both are
+assigned per page, and editorial/signals.py assigns them to collections and home pages created later.
+"""
+
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from editorial.roles import ADMINISTRATORS, MODERATORS
+from home.models import HomePage
+from stories.models import ConsentCheckTask, StoryCollectionPage
+
+STORY_REVIEW = "Story review"
+EXHIBITION_REVIEW = "Exhibition review"
+
+
+def _task(model, name):
+    task = model.objects.filter(name=name).first() or model.objects.create(name=name)
+    task.groups.add(*Group.objects.filter(name__in=[MODERATORS, ADMINISTRATORS]))
+    return task
+
+
+def _workflow(name, tasks):
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+    return workflow
+
+
+def ensure_workflows():
+    moderation = _task(GroupApprovalTask, "Moderator approval")
+    consent = _task(ConsentCheckTask, "Consent check")
+    return {
+        STORY_REVIEW: _workflow(STORY_REVIEW, [consent, moderation]),
+        EXHIBITION_REVIEW: _workflow(EXHIBITION_REVIEW, [moderation]),
+    }
+
+
+def assign(workflow_name, page):
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": Workflow.objects.get(name=workflow_name)})
+
+
+def ensure_workflow_assignments():
+    ensure_workflows()
+    for home in HomePage.objects.all():
+        assign(EXHIBITION_REVIEW, home)
+    for collection in StoryCollectionPage.objects.all():
+        assign(STORY_REVIEW, collection)

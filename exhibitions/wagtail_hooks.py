@@ -1,0 +1,16 @@
+from wagtail import hooks
+
+from exhibitions.models import ExhibitionPage
+from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def open_exhibitions(home_page):
+    exhibitions = ExhibitionPage.objects.for_listing(home_page.locale_id).not_closed()[:3]
+    return Section("exhibitions/sections/home_exhibitions.html", list(exhibitions), order=20)
+
+
+@hooks.register(CITY_HUB_LISTINGS)
+def hub_exhibitions(hub):
+    exhibitions = list(ExhibitionPage.objects.child_of(hub).live().order_by("-opens_on"))
+    return Section("exhibitions/sections/hub_exhibitions.html", exhibitions, order=20) if exhibitions else None

@@ -1,0 +1,81 @@
+"""The public "Share your story" form. Everything a teller types is kept as plain text."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from home.models import attach_city_hubs
+from stories.contribute.uploads import MultiplePhotoField
+from stories.models.pages import Naming, StoryCollectionPage
+
+
+def city_choices(locale):
+    """("" = the network's own collection) plus every city with a story collection in ``locale``'s tree."""
+    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale).order_by("path"))
+    return [("", _("No particular city"))] + [
+        (str(collection.pk), collection.city_hub.title) for collection in collections if collection.city_hub
+    ]
+
+
+class ShareStoryForm(forms.Form):
+    title = forms.CharField(label=_("A title for your story"), max_length=200)
+    story = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    city = forms.ChoiceField(label=_("Which city group is your story about?"), required=False)
+    naming = forms.ChoiceField(label=_("How should we name you?"), choices=Naming.choices, widget=forms.RadioSelect)
+    display_name = forms.CharField(
+        label=_("The name to show"),
+        max_length=100,
+        required=False,
+        help_text=_("Your real name or a name you choose. Leave empty to be anonymous."),
+    )
+    real_name = forms.CharField(
+        label=_("Your real name (never published)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only our moderators can see it. You may leave it empty."),
+    )
+    contact = forms.CharField(
+        label=_("E-mail or phone (never published)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only our moderators can see it, to ask you about your story."),
+    )
+    consent_web = forms.BooleanField(label=_("You may publish my story on this website."), required=True)
+    consent_print = forms.BooleanField(label=_("You may use my story in print and in exhibitions."), required=False)
+    consent_translation = forms.BooleanField(
+        label=_("You may translate my story into other languages."), required=False
+    )
+    consent_photos = forms.BooleanField(label=_("You may publish the photos I attach."), required=False)
+    website = forms.CharField(required=False, label=_("Leave this empty"))  # honeypot: people never see it
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].choices = city_choices(locale)
+        story_limit = settings.SANCTUARY_MAX_STORY_CHARACTERS
+        self.fields["story"].max_length = story_limit
+        self.fields["story"].validators.append(MaxLengthValidator(story_limit))
+        self.fields["story"].widget.attrs["maxlength"] = str(story_limit)
+        self.fields["story"].help_text = _("Write in your own language. At most %(count)s characters.") % {
+            "count": number_format(story_limit, force_grouping=True)
+        }
+        photos = MultiplePhotoField(required=False)
+        photos.label = _("Photos (up to %(count)s, JPEG, PNG or WebP)") % {"count": photos.max_files}
+        self.fields["photos"] = photos
+
+    def clean(self):
+        data = super().clean()
+        naming = data.get("naming")
+        if naming in (Naming.REAL_NAME, Naming.PSEUDONYM) and not data.get("display_name"):
+            self.add_error("display_name", _("Write the name to show, or choose to be anonymous."))
+        if data.get("photos") and not data.get("consent_photos"):
+            self.add_error("consent_photos", _("To share photos, agree to their publication, or remove them."))
+        return data
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))

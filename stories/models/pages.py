@@ -1,0 +1,244 @@
+"""The stories on the public site: a story, the collections that hold them, and the network-wide listing."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BaseStreamBlock
+from home.languages import KNOWN_LANGUAGES
+from home.models import BasePage, InCityMixin, NetworkIndexPage, paginate, with_card_images
+from stories.feeds import LatestStoriesFeed
+
+
+class Naming(models.TextChoices):
+    REAL_NAME = "real_name", _("My real name")
+    PSEUDONYM = "pseudonym", _("A name I choose (pseudonym)")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class ContentWarning(models.TextChoices):
+    DETENTION = "detention", _("Detention")
+    VIOLENCE = "violence", _("Violence")
+    FAMILY_LOSS = "family_loss", _("Loss of family")
+    TORTURE = "torture", _("Torture")
+    SEXUAL_VIOLENCE = "sexual_violence", _("Sexual violence")
+    DEATH = "death", _("Death")
+    DESTITUTION = "destitution", _("Destitution and homelessness")
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    content_warnings = forms.MultipleChoiceField(
+        choices=ContentWarning.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
+LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_listing(self, locale_id):
+        """Live stories of one language's tree, newest first, with their card images and tags prefetched."""
+        stories = self.live().filter(locale_id=locale_id).order_by("-told_on", "-first_published_at")
+        return with_card_images(stories)
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class StoryPage(InCityMixin, BasePage):
+    """One person's story of seeking sanctuary, told in their words and named the way they chose."""
+
+    teller_name = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("teller's display name"),
+        help_text=_("Shown with the story. Leave empty when the teller chose to be anonymous."),
+    )
+    naming = models.CharField(
+        max_length=20,
+        choices=Naming.choices,
+        default=Naming.PSEUDONYM,
+        verbose_name=_("how the teller chose to be named"),
+    )
+    told_in = models.CharField(
+        max_length=10, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language told in")
+    )
+    told_on = models.DateField(verbose_name=_("date told"))
+    summary = models.TextField(max_length=500)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock())
+    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    content_warnings = models.JSONField(
+        default=list, blank=True, help_text=_("Shown to readers before the story, so they can choose to read on.")
+    )
+    translated_by = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("On a translation: the translator's name as they wish to be credited. Empty: 'a volunteer'."),
+    )
+
+    objects = PageManager.from_queryset(StoryPageQuerySet)()
+    base_form_class = StoryPageForm
+    # The translator's credit belongs to each translation: kept out of the strings to translate, overridable.
+    override_translatable_fields = [*BasePage.override_translatable_fields, SynchronizedField("translated_by")]
+
+    parent_page_types = ["stories.StoryCollectionPage"]
+    subpage_types = []
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("teller_name"), FieldPanel("naming")], heading=_("The teller")),
+        FieldRowPanel([FieldPanel("told_in"), FieldPanel("told_on")]),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("content_warnings"),
+        InlinePanel("related_stories", label=_("Related stories")),
+        FieldPanel("translated_by"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("told_on"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("teller_display_name"),
+        APIField("told_in"),
+        APIField("told_on"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("tags"),
+    ]
+
+    class Meta:
+        verbose_name = "story page"
+
+    @property
+    def content_warning_labels(self):
+        labels = dict(ContentWarning.choices)
+        return [labels[code] for code in self.content_warnings if code in labels]
+
+    @property
+    def teller_display_name(self):
+        if self.naming == Naming.ANONYMOUS or not self.teller_name:
+            return str(_("Anonymous"))
+        return self.teller_name
+
+    def clean(self):
+        super().clean()
+        if self.naming == Naming.ANONYMOUS:
+            self.teller_name = ""
+
+    def localized_related_stories(self):
+        """Live related stories in the reader's language where translated, else as chosen; two queries."""
+        chosen = list(self.related_stories.values_list("story__translation_key", "story_id"))
+        if not chosen:
+            return []
+        keys = [key for key, _id in chosen]
+        candidates = StoryPage.objects.live().filter(
+            models.Q(translation_key__in=keys, locale_id=self.locale_id) | models.Q(id__in=[pk for _key, pk in chosen])
+        )
+        localized, originals = {}, {}
+        for story in candidates.only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key"):
+            if story.locale_id == self.locale_id:
+                localized[story.translation_key] = story
+            originals[story.pk] = story
+        return [localized.get(key) or originals[pk] for key, pk in chosen if key in localized or pk in originals]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.localized_related_stories()
+        return context
+
+
+class RelatedStory(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+
+class StoryCollectionQuerySet(PageQuerySet):
+    def with_story_counts(self):
+        """Annotate ``story_count``: live stories in each collection, counted in the database."""
+        stories = (
+            StoryPage.objects.live()
+            .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+            .order_by()
+            .values("depth")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(story_count=Coalesce(Subquery(stories), 0))
+
+
+class StoryCollectionPage(InCityMixin, BasePage):
+    """A collection of stories, such as Bradford's "Stories of Sanctuary"."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    objects = PageManager.from_queryset(StoryCollectionQuerySet)()
+
+    parent_page_types = ["home.HomePage", "cities.CityHubPage"]
+    subpage_types = ["stories.StoryPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = "story collection page"
+
+    def stories(self):
+        return StoryPage.objects.child_of(self).for_listing(self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = paginate(request, self.stories())
+        for story in listing.object_list:
+            story.__dict__["city_hub"] = self.city_hub  # every story here is in the collection's city
+        context["listing"] = listing
+        context["story_count"] = listing.paginator.count
+        return context
+
+
+class StoryIndexPage(NetworkIndexPage):
+    """Every story in the network (/stories/), and the stories under each tag (/stories/tag/<tag>/)."""
+
+    class Meta:
+        verbose_name = "story index page"
+
+    @path("")
+    def all_stories(self, request):
+        return self.render_listing(request, StoryPage.objects.for_listing(self.locale_id))
+
+    @path("feed/")
+    def feed(self, request):
+        newest = StoryPage.objects.live().filter(locale_id=self.locale_id).order_by("-first_published_at")
+        return LatestStoriesFeed(self, newest)(request)
+
+    @path("tag/<str:tag>/")
+    def stories_tagged(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        stories = StoryPage.objects.for_listing(self.locale_id).filter(tags=tag)
+        return self.render_listing(request, stories, tag=tag)
