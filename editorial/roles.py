@@ -50,7 +50,9 @@ EDITOR_PERMISSIONS = ("wagtailimages.add_image", "wagtailimages.choose_image", "
 def permissions(*labels):
     """Permission objects for "app_label.codename" labels."""
     pairs = [label.split(".") for label in labels]
-    found = Permission.objects.filter(content_type__app_label__in={app for app, _code in pairs})
+    found = Permission.objects.filter(
+        content_type__app_label__in={app for app, _code in pairs}, codename__in={code for _app, code in pairs}
+    ).select_related("content_type")
     return [perm for perm in found if f"{perm.content_type.app_label}.{perm.codename}" in labels]
 
 
