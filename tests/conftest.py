@@ -1,6 +1,29 @@
+"""Fixtures every test module shares: languages, the home page, and a small network of city groups.
+
+Building the network and mirroring it into the seven other languages' trees (about 130 alias pages) is the slowest
+thing the suite does, so ``synced_network`` builds it once per test module, inside a transaction that is rolled back
+when the module is done; each test runs in a savepoint inside it (pytest-django's ``db``) and gets fresh instances.
+Modules that also use the unsynced ``network`` build both per test, as the two cannot share one database.
+"""
+
+import datetime
+
 import pytest
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
 
 from home import bootstrap
+from tests import builders
+
+# Modules (by node id prefix) whose tests ask for the unsynced network: their synced networks are built per test.
+_MODULES_USING_NETWORK = set()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "network" in getattr(item, "fixturenames", ()):
+            _MODULES_USING_NETWORK.add(item.module.__name__)
 
 
 @pytest.fixture
@@ -17,15 +40,9 @@ def home(locales):
     return home
 
 
-@pytest.fixture
-def network(home):
-    """A small network: two city hubs with a collection, stories, an exhibition, exhibits and events."""
-    import datetime
-
-    from django.utils import timezone
-
+def build_network(home):
+    """Two city hubs with a collection, stories, an exhibition, exhibits and events, and the network listings."""
     from cities.models import CityStatus
-    from tests import builders
 
     cities = builders.city_index(home)
     sheffield = builders.city(cities, "Sheffield", status=CityStatus.RECOGNISED, year_recognised=2007)
@@ -57,7 +74,49 @@ def network(home):
 
 
 @pytest.fixture
-def synced_network(network, locales):
-    """The network with alias trees in every other language, as an editor creating pages in the admin gets."""
+def network(home):
+    """A small network: two city hubs with a collection, stories, an exhibition, exhibits and events."""
+    return build_network(home)
+
+
+def build_synced_network():
+    locales = bootstrap.ensure_locales()
+    home = bootstrap.ensure_home(locales)
+    bootstrap.sync_locale_trees(locales)
+    network = build_network(home)
     bootstrap.sync_locale_trees(locales)
     return network
+
+
+def page_ids(network):
+    return {
+        name: [page.pk for page in value] if isinstance(value, list) else value.pk for name, value in network.items()
+    }
+
+
+def fresh_pages(ids):
+    """The network's pages as new instances read from the database (a test may change its own freely)."""
+    flat = [pk for value in ids.values() for pk in (value if isinstance(value, list) else [value])]
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=flat).specific()}
+    return {
+        name: [pages[pk] for pk in value] if isinstance(value, list) else pages[value] for name, value in ids.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def module_synced_network(request, django_db_setup, django_db_blocker):
+    """Page ids of the synced network, built once for this module and rolled back after it (None: per test)."""
+    if request.module.__name__ in _MODULES_USING_NETWORK:
+        yield None
+        return
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield page_ids(build_synced_network())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def synced_network(module_synced_network, db):
+    """The network with alias trees in every other language, as an editor creating pages in the admin gets."""
+    if module_synced_network is None:
+        return build_synced_network()
+    return fresh_pages(module_synced_network)
