@@ -132,3 +132,22 @@ def share_page(home):
     from stories.models.share_page import ShareStoryPage
 
     return publish(home, ShareStoryPage(title="Share your story", slug="share-your-story"))
+
+
+def user(username, *group_names, **fields):
+    """An active user (not a superuser) in the named groups, which must exist already."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    member = get_user_model().objects.create_user(username, f"{username}@example.org", "a long pass phrase", **fields)
+    groups = list(Group.objects.filter(name__in=group_names))
+    assert len(groups) == len(set(group_names)), f"missing groups among {group_names}"
+    member.groups.add(*groups)
+    return member
+
+
+def version(page, language_code):
+    """``page``'s version (translation or alias) in another language's tree, as its specific page type."""
+    from wagtail.models import Page
+
+    return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code).specific

@@ -120,3 +120,37 @@ def synced_network(module_synced_network, db):
     if module_synced_network is None:
         return build_synced_network()
     return fresh_pages(module_synced_network)
+
+
+@pytest.fixture
+def editorial(synced_network):
+    """The synced network with its groups and workflows, consent for the first story, and one user per role."""
+    from editorial.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
+    from editorial.workflows import ensure_workflow_assignments
+
+    ensure_all_roles()
+    ensure_workflow_assignments()
+    builders.consent(synced_network["stories"][0])
+    users = {
+        "administrator": builders.user("ada", ADMINISTRATORS),
+        "moderator": builders.user("mo", MODERATORS),
+        "sheffield editor": builders.user("sam", "Sheffield editors"),
+        "contributor": builders.user("cal", CONTRIBUTORS),
+        "arabic translator": builders.user("layla", "Arabic translators"),
+    }
+    return {**synced_network, "users": users}
+
+
+@pytest.fixture
+def submitted_story(editorial):
+    """A new draft story by the Sheffield editor, submitted to Story review."""
+    from django.core import mail
+
+    editor = editorial["users"]["sheffield editor"]
+    story = builders.story(editorial["collection"], "A new story", owner=editor)
+    story.unpublish()
+    story.title = "A new story, revised"
+    story.save_revision(user=editor)
+    mail.outbox.clear()
+    workflow_state = story.get_workflow().start(story, editor)
+    return story, workflow_state

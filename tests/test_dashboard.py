@@ -4,7 +4,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests import builders
-from tests.test_workflow import editorial, submitted_story  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +15,12 @@ def dashboard(client, user):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_moderators_see_what_awaits_their_review(client, editorial, submitted_story):  # noqa: F811
+def test_moderators_see_what_awaits_their_review(client, editorial, submitted_story):
     soup = dashboard(client, editorial["users"]["moderator"])
     assert "A new story, revised" in soup.get_text()
 
 
-def test_city_editors_see_their_citys_drafts_only(client, editorial):  # noqa: F811
+def test_city_editors_see_their_citys_drafts_only(client, editorial):
     sheffield_draft = builders.story(editorial["collection"], "Sheffield draft")
     sheffield_draft.save_revision()  # unpublished changes
     swansea_draft = builders.exhibit(editorial["exhibition"], "Swansea draft")
@@ -31,7 +30,7 @@ def test_city_editors_see_their_citys_drafts_only(client, editorial):  # noqa: F
     assert "Swansea draft" not in panel.get_text()
 
 
-def test_translators_see_pages_waiting_for_their_language(client, editorial):  # noqa: F811
+def test_translators_see_pages_waiting_for_their_language(client, editorial):
     soup = dashboard(client, editorial["users"]["arabic translator"])
     panel = soup.find(id="translation-queue-ar-section")
     assert "Arriving in Sheffield" in panel.get_text()

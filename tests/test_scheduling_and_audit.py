@@ -7,7 +7,6 @@ from django.core.management import call_command
 from wagtail.models import Comment, PageLogEntry
 
 from tests import builders
-from tests.test_workflow import editorial  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def test_expiry_takes_a_page_down(client, network):
     assert client.get(url).status_code == 404
 
 
-def test_a_locked_page_cannot_be_edited_by_others(editorial):  # noqa: F811
+def test_a_locked_page_cannot_be_edited_by_others(editorial):
     moderator, editor = editorial["users"]["moderator"], editorial["users"]["sheffield editor"]
     story = editorial["stories"][0]
     story.locked, story.locked_by, story.locked_at = True, moderator, PAST
@@ -60,7 +59,7 @@ def test_a_locked_page_cannot_be_edited_by_others(editorial):  # noqa: F811
     assert not story.permissions_for_user(moderator).page_locked()
 
 
-def test_comments_are_enabled_on_pages(client, editorial):  # noqa: F811
+def test_comments_are_enabled_on_pages(client, editorial):
     editor = editorial["users"]["sheffield editor"]
     story = editorial["stories"][0]
     Comment.objects.create(page=story, user=editor, text="Check the date.", contentpath="title")
@@ -70,7 +69,7 @@ def test_comments_are_enabled_on_pages(client, editorial):  # noqa: F811
     assert "Check the date." in response.content.decode()
 
 
-def test_the_audit_log_records_who_published(editorial):  # noqa: F811
+def test_the_audit_log_records_who_published(editorial):
     moderator = editorial["users"]["moderator"]
     story = editorial["stories"][0]
     story.title = "Arriving in Sheffield (revised)"

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: the demo network of November 2009, built once however often the command runs."""
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -64,11 +65,31 @@ def seeded(django_db_setup, django_db_blocker):
     cache.clear()
 
 
+# The English tree, counted by hand from the article's network (not from the demo's own data):
+# home 1; under it About, Myths and facts, Cities, Stories, Exhibitions, Events, Share your story, Shared stories 8;
+# 15 city hubs; Sheffield's manifesto 1; 5 events from 2009 and 2 upcoming 7; 2 story collections; 7 stories;
+# the Swansea exhibition and its 5 exhibits 6.
+ENGLISH_PAGES = 1 + 8 + 15 + 1 + 7 + 2 + 7 + 6
+LANGUAGES = ["en", "cy", "ar", "fa", "ckb", "ps", "ti", "uk"]
+
+
 def test_running_twice_creates_nothing_twice(seeded, db):
     first, second = seeded
     assert first == second
     assert first["pages"] > 40
     assert first["images"] > 10
+    assert first["pages"] == 1 + ENGLISH_PAGES * len(LANGUAGES)  # the root, and one tree per language
+    assert first["images"] == 16
+    assert first["myths"] >= 3
+    assert first["organisations"] == 100 + 3 + 3 + 2 + 2  # Sheffield's 100; Bradford, Swansea, Leicester, Nottingham
+    assert first["consent records"] == 7  # one per demo story
+
+
+def test_every_language_has_a_whole_tree(seeded, db):
+    for language in LANGUAGES:
+        pages = Page.objects.filter(locale__language_code=language, depth__gt=1)
+        assert pages.count() == ENGLISH_PAGES, language
+        assert pages.filter(live=False).count() == 0, language
 
 
 def test_the_fifteen_cities_have_their_coordinates(seeded, db):
@@ -91,6 +112,11 @@ def test_sheffield_was_recognised_in_2007_with_100_supporting_organisations(seed
     hundredth = organisations.last()
     assert (hundredth.pledged_on.year, hundredth.pledged_on.month) == (2009, 11)
     assert len({organisation.kind for organisation in organisations}) >= 5
+    assert {organisation.kind for organisation in organisations} == {
+        "business", "school", "faith", "charity", "council", "health", "other"
+    }  # fmt: skip
+    assert len({organisation.name for organisation in organisations}) == 100
+    assert (hundredth.name, hundredth.pledged_on) == ("Sheffield Community Choir", datetime.date(2009, 11, 12))
 
     manifesto = StandardPage.objects.child_of(sheffield).get(slug="manifesto")
     assert "February 2009" in manifesto.intro
@@ -101,6 +127,15 @@ def test_sheffield_has_its_2009_events_and_two_upcoming_ones(seeded, db):
     events = EventPage.objects.child_of(sheffield).live()
     assert events.filter(start__year=2009).count() == 4
     assert events.upcoming().count() == 2
+    # The four named in the article: a blogging workshop, training with local radio, a dance and a concert.
+    assert list(events.filter(start__year=2009).order_by("start").values_list("title", flat=True)) == [
+        "Blogging workshop",
+        "Training with local radio stations",
+        "A traditional British dance",
+        "Music concert",
+    ]
+    bradford = CityHubPage.objects.get(slug="bradford", locale__language_code="en")
+    assert [event.title for event in EventPage.objects.child_of(bradford)] == ["Stories of Sanctuary evening"]
 
 
 def test_swansea_exhibition_answers_with_its_exhibits(seeded, db, client):
@@ -109,12 +144,31 @@ def test_swansea_exhibition_answers_with_its_exhibits(seeded, db, client):
     assert "Building Sanctuary in Swansea" in response.content.decode()
     exhibition = ExhibitionPage.objects.get(slug="building-sanctuary-in-swansea", locale__language_code="en")
     assert {tag.name for tag in exhibition.tags.all()} >= {"contribution", "swansea", "art"}
+    assert (exhibition.opens_on, exhibition.closes_on) == (datetime.date(2009, 6, 15), datetime.date(2009, 7, 31))
     exhibits = ExhibitPage.objects.child_of(exhibition).live()
     assert 4 <= exhibits.count() <= 5
+    assert [exhibit.title for exhibit in exhibits] == [
+        "Hands that build",
+        "The kitchen table",
+        "Letters home",
+        "Voices together",
+        "Looking at the bay",
+    ]
     for exhibit in exhibits:
         assert "demo sample" in exhibit.writing
-        assert all(block.value["alt_text"] and block.value["caption"] is not None for block in exhibit.images)
-        assert client.get(exhibit.url).status_code == 200
+        assert isinstance(exhibit.caption, str) and exhibit.caption.strip(), exhibit.title
+        assert exhibit.credit.endswith("(demo sample)"), exhibit.title
+        assert len(exhibit.images) >= 1, exhibit.title
+        for block in exhibit.images:
+            assert block.value["image"] is not None, exhibit.title
+            assert isinstance(block.value["alt_text"], str) and block.value["alt_text"].strip(), exhibit.title
+            assert isinstance(block.value["caption"], str), exhibit.title  # a picture's own caption is optional
+            assert block.value["credit"].endswith("(demo sample)"), exhibit.title
+        response = client.get(exhibit.url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.select_one("p.lead").get_text(strip=True) == exhibit.caption
+        assert {block.value["alt_text"] for block in exhibit.images} <= {img.get("alt") for img in soup.find_all("img")}
 
 
 def test_bradford_stories_of_sanctuary_answers(seeded, db, client):
@@ -126,7 +180,10 @@ def test_bradford_stories_of_sanctuary_answers(seeded, db, client):
 def test_every_demo_story_says_it_is_a_sample_and_has_consent(seeded, db):
     stories = StoryPage.objects.filter(locale__language_code="en")
     assert stories.count() >= 6
+    assert stories.count() == 7
     assert {story.told_in for story in stories} >= {"en", "ar", "fa"}
+    assert {story.told_in for story in stories} == {"en", "ar", "fa", "ckb"}
+    assert {story.get_parent().slug for story in stories} == {"stories-of-sanctuary", "stories-from-sheffield"}
     for story in stories:
         text = str(story.body)
         assert "sample written for the demo" in text, story.title
@@ -135,6 +192,12 @@ def test_every_demo_story_says_it_is_a_sample_and_has_consent(seeded, db):
     quotes = [block.value for story in stories for block in story.body if block.block_type == "pull_quote"]
     assert [quote["attribution"] for quote in quotes] == ["Georgian refugee, Sheffield"]
     assert quotes[0]["quote"].startswith("It's brilliant work.")
+    # The one real text on the demo site: the Georgian refugee's words, as the article quotes them.
+    assert quotes[0]["quote"] == (
+        "It's brilliant work. It's bringing together locals and foreigners and saying look, we're human beings and "
+        "we can live together, we have a lot to share and we can work together to make our city a better place for "
+        "all of us."
+    )
 
 
 def test_the_exhibition_is_aliased_in_persian(seeded, db, client):

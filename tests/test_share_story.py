@@ -126,6 +126,11 @@ def test_arabic_submission_becomes_a_draft_in_review_with_a_clean_photo(client, 
     response = submit(client, files=[photo])
     assert response.status_code == 200
     assert "شكر" in response.content.decode() or "Thank you" in response.content.decode()
+    # The thank-you page is in Arabic (site/locale/ar/LC_MESSAGES/django.po), not in English.
+    assert "<h1>شكرًا لمشاركتك قصتك</h1>" in response.content.decode()
+    assert "Thank you for sharing your story" not in response.content.decode()
+    assert "وصلت قصتك إلى المشرفين لدينا." in response.content.decode()
+    assert "Your story has reached our moderators" not in response.content.decode()
     story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
     assert story.locale.language_code == "ar"
     assert story.get_parent().slug == "shared-stories"

@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page
 
 from editorial.roles import ensure_translator_groups
 from home.translation import translate
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +19,6 @@ def arabic_translator(synced_network):
     return user
 
 
-def version(page, language_code):
-    return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code)
-
-
 def test_setup_is_idempotent(synced_network):
     first = [(group.name, group.page_permissions.count()) for group in ensure_translator_groups()]
     again = [(group.name, group.page_permissions.count()) for group in ensure_translator_groups()]
@@ -33,8 +29,8 @@ def test_setup_is_idempotent(synced_network):
 
 def test_arabic_translator_can_edit_the_arabic_tree_only(arabic_translator, synced_network):
     story = synced_network["stories"][0]
-    assert version(story, "ar").permissions_for_user(arabic_translator).can_edit()
-    assert not version(story, "cy").permissions_for_user(arabic_translator).can_edit()
+    assert builders.version(story, "ar").permissions_for_user(arabic_translator).can_edit()
+    assert not builders.version(story, "cy").permissions_for_user(arabic_translator).can_edit()
     assert not story.permissions_for_user(arabic_translator).can_edit()
     assert not synced_network["home"].permissions_for_user(arabic_translator).can_edit()
 
@@ -42,7 +38,7 @@ def test_arabic_translator_can_edit_the_arabic_tree_only(arabic_translator, sync
 def test_arabic_translator_cannot_publish_the_source_nor_their_own_pages(arabic_translator, synced_network):
     story = synced_network["stories"][0]
     assert not story.permissions_for_user(arabic_translator).can_publish()
-    assert not version(story, "ar").permissions_for_user(arabic_translator).can_publish()
+    assert not builders.version(story, "ar").permissions_for_user(arabic_translator).can_publish()
 
 
 def test_translated_page_stays_editable_by_its_translators(arabic_translator, synced_network):
@@ -56,5 +52,5 @@ def test_translator_is_refused_the_english_editor_in_the_admin(client, arabic_tr
     client.force_login(arabic_translator)
     story = synced_network["stories"][0]
     assert client.get(f"/admin/pages/{story.pk}/edit/").status_code in (302, 403)
-    assert client.get(f"/admin/pages/{version(story, 'cy').pk}/edit/").status_code in (302, 403)
-    assert client.get(f"/admin/pages/{version(story, 'ar').pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{builders.version(story, 'cy').pk}/edit/").status_code in (302, 403)
+    assert client.get(f"/admin/pages/{builders.version(story, 'ar').pk}/edit/").status_code == 200

@@ -1,43 +1,17 @@
 """Roles and workflows, driven through Wagtail's real permission and workflow API (no mocks)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask
 
-from editorial.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
+from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
 from stories.models.workflow import ConsentCheckTask
 from tests import builders
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a long pass phrase")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
-@pytest.fixture
-def editorial(synced_network):
-    ensure_all_roles()
-    ensure_workflow_assignments()
-    builders.consent(synced_network["stories"][0])
-    users = {
-        "administrator": make_user("ada", ADMINISTRATORS),
-        "moderator": make_user("mo", MODERATORS),
-        "sheffield editor": make_user("sam", "Sheffield editors"),
-        "contributor": make_user("cal", CONTRIBUTORS),
-        "arabic translator": make_user("layla", "Arabic translators"),
-    }
-    return {**synced_network, "users": users}
-
-
-def version(page, language_code):
-    return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code).specific
 
 
 def can_view_draft(client, user, page):
@@ -64,8 +38,8 @@ ACTIONS = {
     "approve consent": lambda c, u, n: can_approve(ConsentCheckTask, n["stories"][0], u),
     "approve moderation": lambda c, u, n: can_approve(GroupApprovalTask, n["stories"][0], u),
     "publish": lambda c, u, n: n["stories"][0].permissions_for_user(u).can_publish(),
-    "translate into Arabic": lambda c, u, n: version(n["stories"][0], "ar").permissions_for_user(u).can_edit(),
-    "translate into Welsh": lambda c, u, n: version(n["stories"][0], "cy").permissions_for_user(u).can_edit(),
+    "translate into Arabic": lambda c, u, n: builders.version(n["stories"][0], "ar").permissions_for_user(u).can_edit(),
+    "translate into Welsh": lambda c, u, n: builders.version(n["stories"][0], "cy").permissions_for_user(u).can_edit(),
     "delete": lambda c, u, n: n["stories"][0].permissions_for_user(u).can_delete(),
 }
 
@@ -99,10 +73,10 @@ def test_groups_and_workflows_are_set_up_idempotently(editorial):
 
 def test_every_languages_collections_get_story_review_and_homes_exhibition_review(editorial):
     for language in ("en", "ar", "ti"):
-        assert version(editorial["collection"], language).get_workflow().name == "Story review"
-        assert version(editorial["stories"][0], language).get_workflow().name == "Story review"
-        assert version(editorial["exhibition"], language).get_workflow().name == "Exhibition review"
-        assert version(editorial["sheffield"], language).get_workflow().name == "Exhibition review"
+        assert builders.version(editorial["collection"], language).get_workflow().name == "Story review"
+        assert builders.version(editorial["stories"][0], language).get_workflow().name == "Story review"
+        assert builders.version(editorial["exhibition"], language).get_workflow().name == "Exhibition review"
+        assert builders.version(editorial["sheffield"], language).get_workflow().name == "Exhibition review"
 
 
 def test_a_new_city_gets_its_editors_group_and_a_new_collection_its_workflow(editorial):
@@ -110,7 +84,7 @@ def test_a_new_city_gets_its_editors_group_and_a_new_collection_its_workflow(edi
     assert Group.objects.filter(name="Leeds editors").exists()
     collection = builders.collection(leeds, "Leeds stories")
     assert collection.get_workflow().name == "Story review"
-    editor = make_user("lee", "Leeds editors")
+    editor = builders.user("lee", "Leeds editors")
     assert builders.story(collection, "A Leeds story").permissions_for_user(editor).can_edit()
     assert not editorial["stories"][0].permissions_for_user(editor).can_edit()
 
@@ -125,19 +99,6 @@ def test_contributor_can_create_a_draft_story_but_not_publish_it(editorial):
     assert permissions.can_edit()
     assert not permissions.can_publish()
     assert permissions.can_submit_for_moderation()
-
-
-@pytest.fixture
-def submitted_story(editorial):
-    """A new draft story by the Sheffield editor, submitted to Story review."""
-    editor = editorial["users"]["sheffield editor"]
-    story = builders.story(editorial["collection"], "A new story", owner=editor)
-    story.unpublish()
-    story.title = "A new story, revised"
-    story.save_revision(user=editor)
-    mail.outbox.clear()
-    workflow_state = story.get_workflow().start(story, editor)
-    return story, workflow_state
 
 
 def approve_consent(story, user, **confirmation):
