@@ -5,8 +5,6 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs the suite in one process.
-# The browser tests run on their own, after the others: their live server needs committed data, which is flushed
-# after each of them, and no test in the same process may come after a flush.
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
@@ -41,8 +39,7 @@ test: $(VENV)/.dev ## Lint, check imports and run the whole test suite (set DATA
 	$(PY) manage.py compile_translations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile -m browser
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(VENV)/.dev ## ruff check and format check, and the import contracts (lint-imports)
 	$(VENV)/bin/ruff check .

@@ -1,11 +1,13 @@
 """Fixtures every test module shares: languages, the home page, and a small network of city groups.
 
 Building the network and mirroring it into the seven other languages' trees (about 130 alias pages) is the slowest
-thing the suite does, so ``synced_network`` builds it once per test module, inside a transaction that is rolled back
-when the module is done; each test runs in a savepoint inside it (pytest-django's ``db``) and gets fresh instances.
-Modules that also use the unsynced ``network`` build both per test, as the two cannot share one database.
+thing the suite does, so ``network`` and ``synced_network`` are built once per test module, inside a transaction that
+is rolled back when the module is done; each test runs in a savepoint inside it (pytest-django's ``db``) and gets
+fresh instances. A module that uses both, asks for the bare ``home``, or needs committed data (live-server tests)
+builds them per test, as those cannot share one database state.
 """
 
+import contextlib
 import datetime
 
 import pytest
@@ -16,14 +18,29 @@ from wagtail.models import Page
 from home import bootstrap
 from tests import builders
 
-# Modules (by node id prefix) whose tests ask for the unsynced network: their synced networks are built per test.
-_MODULES_USING_NETWORK = set()
+# Module names whose tests ask for each fixture, found at collection: they decide who may share a network.
+_MODULES_USING = {"network": set(), "synced_network": set(), "home": set(), "transactional_db": set()}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "network" in getattr(item, "fixturenames", ()):
-            _MODULES_USING_NETWORK.add(item.module.__name__)
+        for fixture, modules in _MODULES_USING.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                modules.add(item.module.__name__)
+
+
+def shares_network(module, other_kind):
+    """Whether ``module``'s tests may share one network built for the module."""
+    alone = _MODULES_USING[other_kind] | _MODULES_USING["home"] | _MODULES_USING["transactional_db"]
+    return module.__name__ not in alone  # a test that asks for the bare home page expects no network under it
+
+
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """Database access inside a transaction that is rolled back at the end, whatever happened inside."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -35,9 +52,9 @@ def locales(db):
 @pytest.fixture
 def home(locales):
     """The English home page as the default Site's root, with alias trees in every other locale."""
-    home = bootstrap.ensure_home(locales)
-    bootstrap.sync_locale_trees(locales)
-    return home
+    from home.models import HomePage
+
+    return HomePage.objects.filter(locale=locales).first() or build_home()
 
 
 def build_network(home):
@@ -73,18 +90,34 @@ def build_network(home):
     }
 
 
-@pytest.fixture
-def network(home):
-    """A small network: two city hubs with a collection, stories, an exhibition, exhibits and events."""
-    return build_network(home)
-
-
-def build_synced_network():
+def build_home():
     locales = bootstrap.ensure_locales()
     home = bootstrap.ensure_home(locales)
     bootstrap.sync_locale_trees(locales)
-    network = build_network(home)
-    bootstrap.sync_locale_trees(locales)
+    return home
+
+
+@pytest.fixture(scope="module")
+def module_network(request, django_db_setup, django_db_blocker):
+    """Page ids of the network, built once for this module and rolled back after it (None: built per test)."""
+    if not shares_network(request.module, "synced_network"):
+        yield None
+        return
+    with rolled_back(django_db_blocker):
+        yield page_ids(build_network(build_home()))
+
+
+@pytest.fixture
+def network(module_network, db):
+    """A small network: two city hubs with a collection, stories, an exhibition, exhibits and events."""
+    if module_network is None:
+        return build_network(build_home())
+    return fresh_pages(module_network)
+
+
+def build_synced_network():
+    network = build_network(build_home())
+    bootstrap.sync_locale_trees(bootstrap.ensure_locales())
     return network
 
 
@@ -106,12 +139,11 @@ def fresh_pages(ids):
 @pytest.fixture(scope="module")
 def module_synced_network(request, django_db_setup, django_db_blocker):
     """Page ids of the synced network, built once for this module and rolled back after it (None: per test)."""
-    if request.module.__name__ in _MODULES_USING_NETWORK:
+    if not shares_network(request.module, "network"):
         yield None
         return
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         yield page_ids(build_synced_network())
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -122,23 +154,41 @@ def synced_network(module_synced_network, db):
     return fresh_pages(module_synced_network)
 
 
-@pytest.fixture
-def editorial(synced_network):
-    """The synced network with its groups and workflows, consent for the first story, and one user per role."""
+def build_editorial(network):
+    """Groups, page permissions and workflows for ``network``, consent for its first story, and a user per role."""
     from editorial.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
     from editorial.workflows import ensure_workflow_assignments
 
     ensure_all_roles()
     ensure_workflow_assignments()
-    builders.consent(synced_network["stories"][0])
-    users = {
+    builders.consent(network["stories"][0])
+    return {
         "administrator": builders.user("ada", ADMINISTRATORS),
         "moderator": builders.user("mo", MODERATORS),
         "sheffield editor": builders.user("sam", "Sheffield editors"),
         "contributor": builders.user("cal", CONTRIBUTORS),
         "arabic translator": builders.user("layla", "Arabic translators"),
     }
-    return {**synced_network, "users": users}
+
+
+@pytest.fixture(scope="module")
+def module_editorial(module_synced_network):
+    """User ids of the module's editorial set-up, made in the module's shared network (None: made per test)."""
+    if module_synced_network is None:
+        return None
+    users = build_editorial(fresh_pages(module_synced_network))
+    return {role: user.pk for role, user in users.items()}
+
+
+@pytest.fixture
+def editorial(module_editorial, synced_network):
+    """The synced network with its groups and workflows, consent for the first story, and one user per role."""
+    from django.contrib.auth import get_user_model
+
+    if module_editorial is None:
+        return {**synced_network, "users": build_editorial(synced_network)}
+    users = get_user_model().objects.in_bulk(module_editorial.values())
+    return {**synced_network, "users": {role: users[pk] for role, pk in module_editorial.items()}}
 
 
 @pytest.fixture

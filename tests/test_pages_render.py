@@ -5,6 +5,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from home import bootstrap
 from stories.models import RelatedStory
 from tests import builders
 
@@ -137,9 +138,10 @@ class TestPageRendering:
             event.full_clean()
 
 
-def test_call_to_action_links_the_page_in_the_readers_language(client, synced_network):
-    home = synced_network["home"]
-    cta = {"text": "Find a group near you", "button_label": "Cities", "page": synced_network["cities"].pk}
+def test_call_to_action_links_the_page_in_the_readers_language(client, network, locales):
+    bootstrap.sync_locale_trees(locales)  # every language's tree mirrors the network
+    home = network["home"]
+    cta = {"text": "Find a group near you", "button_label": "Cities", "page": network["cities"].pk}
     home.body = [{"type": "call_to_action", "value": cta}]
     home.save_revision().publish()  # Wagtail updates the other languages' aliases of the home page too
     for language in ("en", "ar"):

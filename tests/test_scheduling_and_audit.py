@@ -15,7 +15,8 @@ PAST = datetime.datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 FAR_FUTURE = datetime.datetime(2999, 1, 1, 9, 0, tzinfo=UTC)
 
 
-def test_go_live_waits_for_its_time_then_publish_scheduled_publishes(client, network):
+def test_go_live_waits_for_its_time_then_publish_scheduled_publishes(client, synced_network):
+    network = synced_network
     story = builders.story(network["collection"], "Scheduled story")
     story.unpublish()
     story.go_live_at = FAR_FUTURE
@@ -39,7 +40,8 @@ def test_go_live_waits_for_its_time_then_publish_scheduled_publishes(client, net
     assert client.get(story.url).status_code == 200
 
 
-def test_expiry_takes_a_page_down(client, network):
+def test_expiry_takes_a_page_down(client, synced_network):
+    network = synced_network
     event = network["past_event"]
     url = event.url
     event.expire_at = PAST

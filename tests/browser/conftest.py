@@ -1,7 +1,9 @@
 """Real-browser fixtures: one headless Chromium for the run, a fresh context per test, the network on a live server.
 
 Live-server tests are transactional: the database is flushed after each one, taking the rows Wagtail's migrations
-create (the root page, the default Site) with it. ``django_db_serialized_rollback`` puts them back before each test.
+create (the root page, the default Site) with it. ``django_db_serialized_rollback`` puts them back before each test,
+and ``refill_after_flush`` after it, so tests that run later in the same process (under pytest-xdist, in any order)
+find the database as the migrations left it.
 
 Playwright's sync API keeps an asyncio event loop running in the main thread while the browser is open, and so:
 
@@ -72,7 +74,21 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def browser_network(browser, transactional_db, django_db_serialized_rollback, live_server, network):
+def refill_after_flush(django_db_blocker):
+    """Put back what the migrations made once the flush that ends a transactional test is done.
+
+    Requested before ``transactional_db`` (see ``browser_network``), so its teardown runs after that fixture's flush.
+    """
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture
+def browser_network(browser, refill_after_flush, transactional_db, django_db_serialized_rollback, live_server, network):
     """The test network, committed so the live server's thread can read it."""
     return network
 
