@@ -2,8 +2,8 @@
 
 Live-server tests are transactional: the database is flushed after each one, taking the rows Wagtail's migrations
 create (the root page, the default Site) with it. ``django_db_serialized_rollback`` puts them back before each test,
-and ``refill_after_flush`` after it, so tests that run later in the same process (under pytest-xdist, in any order)
-find the database as the migrations left it.
+and ``pytest_runtest_teardown`` below after it, so tests that run later in the same process (under pytest-xdist, in
+any order) find the database as the migrations left it.
 
 Playwright's sync API keeps an asyncio event loop running in the main thread while the browser is open, and so:
 
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 from wagtail_localize.models import LocaleSynchronization
 
 from tests.browser.pages import OTHER_LANGUAGES, path_for
@@ -73,22 +74,20 @@ def browser(django_db_setup):
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def refill_after_flush(django_db_blocker):
-    """Put back what the migrations made once the flush that ends a transactional test is done.
-
-    Requested before ``transactional_db`` (see ``browser_network``), so its teardown runs after that fixture's flush.
-    """
-    yield
-    with django_db_blocker.unblock():
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once a browser test's fixtures are torn down (its database flushed), put back what the migrations made."""
+    result = yield
+    with item.config.stash[blocking_manager_key].unblock():
         for alias in connections:
             contents = getattr(connections[alias], "_test_serialized_contents", None)
             if contents:
                 connections[alias].creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture
-def browser_network(browser, refill_after_flush, transactional_db, django_db_serialized_rollback, live_server, network):
+def browser_network(browser, transactional_db, django_db_serialized_rollback, live_server, network):
     """The test network, committed so the live server's thread can read it."""
     return network
 
