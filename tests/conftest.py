@@ -97,14 +97,19 @@ def build_home():
     return home
 
 
-@pytest.fixture(scope="module")
-def module_network(request, django_db_setup, django_db_blocker):
-    """Page ids of the network, built once for this module and rolled back after it (None: built per test)."""
-    if not shares_network(request.module, "synced_network"):
+def built_for_module(request, django_db_blocker, build, other_kind):
+    """Yield the page ids of ``build()``, kept for the module and rolled back after it; None if it may not share."""
+    if not shares_network(request.module, other_kind):
         yield None
         return
     with rolled_back(django_db_blocker):
-        yield page_ids(build_network(build_home()))
+        yield page_ids(build())
+
+
+@pytest.fixture(scope="module")
+def module_network(request, django_db_setup, django_db_blocker):
+    """Page ids of the network, built once for this module (None: built per test)."""
+    yield from built_for_module(request, django_db_blocker, lambda: build_network(build_home()), "synced_network")
 
 
 @pytest.fixture
@@ -138,12 +143,8 @@ def fresh_pages(ids):
 
 @pytest.fixture(scope="module")
 def module_synced_network(request, django_db_setup, django_db_blocker):
-    """Page ids of the synced network, built once for this module and rolled back after it (None: per test)."""
-    if not shares_network(request.module, "network"):
-        yield None
-        return
-    with rolled_back(django_db_blocker):
-        yield page_ids(build_synced_network())
+    """Page ids of the synced network, built once for this module (None: built per test)."""
+    yield from built_for_module(request, django_db_blocker, build_synced_network, "network")
 
 
 @pytest.fixture
