@@ -97,3 +97,23 @@ def test_a_new_language_gets_the_exhibition_review_workflow(site_without_ukraini
     )
     assert uk_sheffield.get_workflow().name == "Exhibition review"
     assert [task.name for task in uk_home.get_workflow().tasks] == ["Moderator approval"]
+
+
+def test_setup_languages_gives_every_language_its_home_page_once(client):
+    """What a new installation runs (without the demo): every configured language gets a served home page."""
+    from io import StringIO
+
+    from django.conf import settings
+    from django.core.management import call_command
+    from wagtail.models import Site
+
+    for _run in range(2):
+        call_command("setup_languages", stdout=StringIO())
+    codes = [code for code, _name in settings.LANGUAGES]
+    homes = HomePage.objects.order_by("locale__language_code")
+    assert sorted(home.locale.language_code for home in homes) == sorted(codes)
+    assert Site.objects.get(is_default_site=True).root_page.specific == homes.get(locale__language_code="en")
+    for code in codes:
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        assert f'<html lang="{code}"' in response.content.decode()
