@@ -76,8 +76,13 @@ def browser(django_db_setup):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Once a browser test's fixtures are torn down (its database flushed), put back what the migrations made."""
+    """Once a browser test's fixtures are torn down (its database flushed), put back what the migrations made.
+
+    Not before another browser test (its serialized rollback does it) nor at the end of the run.
+    """
     result = yield
+    if nextitem is None or nextitem.get_closest_marker("browser"):
+        return result
     with item.config.stash[blocking_manager_key].unblock():
         for alias in connections:
             contents = getattr(connections[alias], "_test_serialized_contents", None)
