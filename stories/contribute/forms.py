@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +23,7 @@ class ShareStoryForm(forms.Form):
     story = forms.CharField(
         label=_("Your story"),
         widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=settings.SANCTUARY_MAX_STORY_CHARACTERS,
     )
     city = forms.ChoiceField(label=_("Which city group is your story about?"), required=False)
     naming = forms.ChoiceField(label=_("How should we name you?"), choices=Naming.choices, widget=forms.RadioSelect)
@@ -56,12 +56,9 @@ class ShareStoryForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].choices = city_choices(locale)
-        story_limit = settings.SANCTUARY_MAX_STORY_CHARACTERS
-        self.fields["story"].max_length = story_limit
-        self.fields["story"].validators.append(MaxLengthValidator(story_limit))
-        self.fields["story"].widget.attrs["maxlength"] = str(story_limit)
+        # Formatted per request: the number is written the way the reader's language writes it.
         self.fields["story"].help_text = _("Write in your own language. At most %(count)s characters.") % {
-            "count": number_format(story_limit, force_grouping=True)
+            "count": number_format(self.fields["story"].max_length, force_grouping=True)
         }
         photos = MultiplePhotoField(required=False)
         photos.label = _("Photos (up to %(count)s, JPEG, PNG or WebP)") % {"count": photos.max_files}
