@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial roles and workflows"
 
     def ready(self):
-        from editorial import signals
+        from editorial import notifications, signals
 
         signals.connect()
+        notifications.connect()

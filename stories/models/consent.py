@@ -4,8 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page, Revision
 
-from stories.models.pages import StoryPage
+
+def cancel_scheduled_publication(translation_key):
+    """No version of the story (in any language) waits to go live any more: its teller's consent was withdrawn."""
+    versions = Page.objects.filter(translation_key=translation_key).values_list("pk", flat=True)
+    scheduled = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in versions])
+    scheduled.exclude(approved_go_live_at=None).update(approved_go_live_at=None)
 
 
 class ConsentRecord(models.Model):
@@ -15,7 +21,7 @@ class ConsentRecord(models.Model):
     Withdrawing keeps the record (with the date) as evidence that the teller's wish was carried out.
     """
 
-    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="consent_records")
+    story = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="consent_records")
     web = models.BooleanField(_("publication on the website"), default=False)
     print = models.BooleanField(_("print and exhibitions"), default=False)
     translation = models.BooleanField(_("translation into other languages"), default=False)
@@ -41,6 +47,11 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"Consent for {self.story} given on {self.given_on}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.withdrawn_on is not None:
+            cancel_scheduled_publication(self.story.translation_key)
 
     @property
     def is_active(self):
