@@ -24,9 +24,9 @@ PLURAL_FORMS = {
     "ckb": "nplurals=2; plural=(n != 1);",
     "ps": "nplurals=2; plural=(n != 1);",
     "ti": "nplurals=2; plural=(n > 1);",
-    "uk": "nplurals=4; plural=(n % 1 == 0 && n % 10 == 1 && n % 100 != 11 ? 0 : n % 1 == 0 && n % 10 >= 2 && n % 10 <= 4 "
-    "&& (n % 100 < 12 || n % 100 > 14) ? 1 : n % 1 == 0 && (n % 10 ==0 || (n % 10 >=5 && n % 10 <=9) || (n % 100 >=11 "
-    "&& n % 100 <=14 )) ? 2: 3);",
+    "uk": "nplurals=4; plural=(n % 1 == 0 && n % 10 == 1 && n % 100 != 11 ? 0 : n % 1 == 0 && n % 10 >= 2 && "
+    "n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : n % 1 == 0 && (n % 10 ==0 || (n % 10 >=5 && n % 10 <=9) || "
+    "(n % 100 >=11 && n % 100 <=14 )) ? 2: 3);",
 }
 # %(name)s, %s, %d, {name} and HTML tags must come through a translation unchanged.
 PLACEHOLDER = re.compile(r"%\([A-Za-z_]+\)[sd]|%[sd]|\{[A-Za-z_]*\}|</?[a-z][^>]*>")
