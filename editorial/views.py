@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from editorial.roles import can_see_translation_report
 from editorial.translation_status import coverage, out_of_date_translations
@@ -20,14 +21,14 @@ def translation_report(request):
         rows.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name"],
+                "name": get_language_info(code)["name_translated"],
                 "translated": translated,
                 "total": total,
                 "by_type": model_counts,
             }
         )
     context = {
-        "page_title": "Translations",
+        "page_title": _("Translations"),
         "header_icon": "globe",
         "coverage": rows,
         "out_of_date": out_of_date_translations().select_related("target_locale"),

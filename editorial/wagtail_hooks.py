@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -18,7 +19,7 @@ def register_translation_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return TranslationReportMenuItem("Translations", reverse("translation_report"), icon_name="globe", order=700)
+    return TranslationReportMenuItem(_("Translations"), reverse("translation_report"), icon_name="globe", order=700)
 
 
 @hooks.register("construct_homepage_panels")

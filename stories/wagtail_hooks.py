@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -18,7 +18,7 @@ class ConsentRecordViewSet(SnippetViewSet):
 
     model = ConsentRecord
     icon = "lock"
-    menu_label = "Consent records"
+    menu_label = _("Consent records")
     list_display = ["story", "given_on", "withdrawn_on", "recorded_by"]
     list_filter = ["withdrawn_on"]
 
@@ -31,7 +31,7 @@ class TellerIdentityViewSet(SnippetViewSet):
 
     model = TellerIdentity
     icon = "user"
-    menu_label = "Tellers' identities"
+    menu_label = _("Tellers' identities")
     list_display = ["story", "created_at"]
     inspect_view_enabled = True
 
@@ -39,7 +39,7 @@ class TellerIdentityViewSet(SnippetViewSet):
 class WithdrawalViewSet(SnippetViewSet):
     model = Withdrawal
     icon = "history"
-    menu_label = "Withdrawals"
+    menu_label = _("Withdrawals")
     list_display = ["__str__"]
 
 
@@ -73,7 +73,9 @@ def refuse_to_publish_an_unchecked_story(request, page):
 @hooks.register("register_page_header_buttons")
 def withdraw_button(page, user, view_name, next_url=None):
     if page.specific_class is StoryPage and page.permissions_for_user(user).can_publish():
-        yield Button("Withdraw story", url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55)
+        yield Button(
+            _("Withdraw story"), url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55
+        )
 
 
 @hooks.register(HOME_PAGE_SECTIONS)

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.SanctuaryUsersConfig",  # wagtail.users, a single name enough (editorial/single_name.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -45,11 +45,15 @@ class ContentWarning(models.TextChoices):
 
 class StoryPageForm(WagtailAdminPageForm):
     content_warnings = forms.MultipleChoiceField(
-        choices=ContentWarning.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Content warnings"),
+        choices=ContentWarning.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Shown to readers before the story, so they can choose to read on."),
     )
 
 
-LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
+LANGUAGE_CHOICES = [(code, _(english)) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -93,16 +97,25 @@ class StoryPage(InCityMixin, BasePage):
         max_length=10, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language told in")
     )
     told_on = models.DateField(verbose_name=_("date told"))
-    summary = models.TextField(max_length=500)
+    summary = models.TextField(_("summary"), max_length=500)
     image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
-    body = StreamField(BaseStreamBlock())
-    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
     content_warnings = models.JSONField(
-        default=list, blank=True, help_text=_("Shown to readers before the story, so they can choose to read on.")
+        _("content warnings"),
+        default=list,
+        blank=True,
+        help_text=_("Shown to readers before the story, so they can choose to read on."),
     )
     translated_by = models.CharField(
+        _("translated by"),
         max_length=100,
         blank=True,
         help_text=_("On a translation: the translator's name as they wish to be credited. Empty: 'a volunteer'."),
@@ -146,7 +159,7 @@ class StoryPage(InCityMixin, BasePage):
     needs_consent_check = True  # read by stories.models.workflow: stories carry a teller's consent
 
     class Meta:
-        verbose_name = "story page"
+        verbose_name = _("story page")
 
     def save(self, *args, **kwargs):
         if self._state.adding and self.alias_of_id is None:
@@ -222,7 +235,7 @@ class StoryPage(InCityMixin, BasePage):
 
 class RelatedStory(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
-    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("story"))
 
     panels = [FieldPanel("story")]
 
@@ -244,8 +257,8 @@ class StoryCollectionQuerySet(PageQuerySet):
 class StoryCollectionPage(InCityMixin, BasePage):
     """A collection of stories, such as Bradford's "Stories of Sanctuary"."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(StoryCollectionQuerySet)()
 
@@ -256,7 +269,7 @@ class StoryCollectionPage(InCityMixin, BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
-        verbose_name = "story collection page"
+        verbose_name = _("story collection page")
 
     def stories(self):
         return StoryPage.objects.child_of(self).for_listing(self.locale_id)
@@ -275,7 +288,7 @@ class StoryIndexPage(NetworkIndexPage):
     """Every story in the network (/stories/), and the stories under each tag (/stories/tag/<tag>/)."""
 
     class Meta:
-        verbose_name = "story index page"
+        verbose_name = _("story index page")
 
     @path("")
     def all_stories(self, request):
