@@ -10,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
+from stories.models import StoryPage
 from stories.models.workflow import ConsentCheckTask
 from tests import builders
 
@@ -204,6 +205,13 @@ def test_the_consent_check_approve_and_reject_views_work_in_the_admin(client, ed
     assert approved.status_code == 200 and approved.json()["step"] == "success"
     story.refresh_from_db()
     assert story.current_workflow_task.name == "Moderator approval"
+    dashboard = client.get(approved.json()["redirect"]).content.decode()
+    assert "“A new story, revised” passed “Consent check” and now awaits “Moderator approval”." in dashboard
+    task_state = story.current_workflow_task_state
+    final = f"/admin/pages/workflow/action/{story.pk}/approve/{task_state.pk}/"
+    assert client.post(final, {"comment": ""}, headers=MODAL).json()["step"] == "success"
+    assert "“A new story, revised” was approved and is now published." in client.get("/admin/").content.decode()
+    assert StoryPage.objects.get(pk=story.pk).live
 
 
 def test_request_changes_collects_a_comment_in_the_admin(client, editorial, submitted_story):
@@ -214,6 +222,14 @@ def test_request_changes_collects_a_comment_in_the_admin(client, editorial, subm
     collected = client.post(url, {"comment": "Please remove the street name."}, headers=MODAL)
     assert collected.status_code == 200
     assert collected.json()["cleaned_data"]["comment"] == "Please remove the street name."
+    rejected = client.post(
+        consent_action_url(story, "reject"), {"comment": "Please remove the street name."}, headers=MODAL
+    )
+    assert rejected.json()["step"] == "success"
+    assert (
+        "Changes requested on “A new story, revised”. Its author has been told."
+        in client.get("/admin/").content.decode()
+    )
 
 
 def test_each_reviewer_is_emailed_in_their_own_admin_language_not_the_submitters(editorial):
