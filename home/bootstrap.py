@@ -1,5 +1,7 @@
 """The skeleton every installation needs: one Locale per language, the home page, the Site, synced trees."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
@@ -33,16 +35,26 @@ def ensure_home(source_locale):
             )
         )
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="City of Sanctuary")
-    if site.root_page_id != home.id:
-        placeholder_id = site.root_page_id
-        site.root_page = home
-        site.save()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True, site_name="City of Sanctuary"
+    )
+    placeholder_id = site.root_page_id
+    site.root_page = home
+    site.hostname, site.port = site_address()
+    site.save()
+    if placeholder_id != home.id:
         # Wagtail's own welcome page (depth 2, plain Page) has no place in the tree once the home page exists.
         Page.objects.filter(id=placeholder_id, depth=2, content_type__model="page").delete()
     return home
+
+
+def site_address():
+    """The default Site's host and port, from the one configured public address (WAGTAILADMIN_BASE_URL).
+
+    The sitemap, the API's links and the notification e-mails all build their addresses from it.
+    """
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname, address.port or (443 if address.scheme == "https" else 80)
 
 
 def sync_locale_trees(source_locale):

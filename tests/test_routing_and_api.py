@@ -1,8 +1,12 @@
 """URLs that readers and programs type by hand: routing edge cases and the read-only API."""
 
+import re
+
 import pytest
+from django.core import mail
 
 from home import bootstrap
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +81,22 @@ def test_stories_feed_lists_the_languages_live_stories(client, network):
     body = response.content.decode()
     assert "<title>Arriving in Sheffield</title>" in body
     assert "http://testserver/en/cities/sheffield/stories-of-sanctuary/arriving-in-sheffield/" in body
+
+
+def test_the_sitemap_the_api_and_the_emails_use_the_one_configured_address(client, editorial):
+    """WAGTAILADMIN_BASE_URL (https://sanctuary.example.org in the test settings) is the site's only address."""
+    story = editorial["stories"][0]
+    address = "https://sanctuary.example.org/"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{address}en/cities/sheffield/" in sitemap
+    assert set(re.findall(r"<loc>(https?://[^/]+/)", sitemap)) == {address}
+
+    api = client.get(f"/api/v2/pages/{story.pk}/").json()
+    assert api["meta"]["detail_url"] == f"{address}api/v2/pages/{story.pk}/"
+    assert api["meta"]["html_url"] == f"{address}en/cities/sheffield/stories-of-sanctuary/arriving-in-sheffield/"
+
+    draft = builders.draft_story(editorial["collection"], "Waiting for review")
+    mail.outbox.clear()
+    draft.get_workflow().start(draft, editorial["users"]["sheffield editor"])
+    links = {link for message in mail.outbox for link in re.findall(r"https?://[^/\s]+/", message.body)}
+    assert links == {address}
