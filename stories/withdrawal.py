@@ -34,10 +34,14 @@ def story_images(versions):
 
 
 def delete_image_and_files(image):
-    for rendition in image.renditions.all():
-        rendition.file.delete(save=False)
-    image.file.delete(save=False)
-    image.delete()
+    """Delete ``image`` and its renditions; Wagtail deletes each one's file once the withdrawal is committed.
+
+    Wagtail's post_delete handler enqueues ``delete_file_from_storage_task`` with the deleted row's file name, so the
+    files must not be deleted here first: ``FieldFile.delete`` empties the name, and the task then failed with
+    "The name must be given" (the renditions' files were deleted twice, the original's handed over as None).
+    Deleting after the commit also keeps the files of a withdrawal that is rolled back.
+    """
+    image.delete()  # the renditions go with it (on_delete=CASCADE), each through the same handler
 
 
 @transaction.atomic

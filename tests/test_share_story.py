@@ -183,7 +183,21 @@ def test_the_real_name_and_contact_appear_in_no_public_response(client, share_si
     assert "&lt;script&gt;" in story_page and "<script>alert" not in story_page  # HTML is shown as text
 
 
-def test_withdrawal_by_private_link_takes_every_language_down(client, share_site):
+def failed_tasks():
+    """Collects the background tasks (django-tasks) that fail while the test runs."""
+    from django_tasks.signals import task_finished
+
+    failures = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.status == "FAILED":
+            failures.append((task_result.task.name, task_result.errors[0].traceback.splitlines()[-1]))
+
+    task_finished.connect(record, weak=False)
+    return failures, lambda: task_finished.disconnect(record)
+
+
+def test_withdrawal_by_private_link_takes_every_language_down(client, share_site, django_capture_on_commit_callbacks):
     response = submit(client, files=[SimpleUploadedFile("a.jpg", jpeg_with_gps())])
     link = private_link(response)
     story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
@@ -197,20 +211,69 @@ def test_withdrawal_by_private_link_takes_every_language_down(client, share_site
 
     status_page = client.get(link)
     assert status_page.status_code == 200
-    assert client.post(link, {"action": "withdraw"}).status_code == 200
+    confirm_url = link + "withdraw/"
+    assert f'href="{confirm_url.removeprefix("http://testserver")}"' in status_page.content.decode()
+    failures, stop = failed_tasks()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(confirm_url, {"confirm": "withdraw"})
+    finally:
+        stop()
+    assert response.status_code == 303
+    assert response["Location"] == link.removeprefix("http://testserver")
 
     for url in urls:
         response = client.get(url)
         assert response.status_code == 410, url
     assert "Tynnwyd y stori hon yn ôl" in client.get(welsh.url).content.decode()  # the notice in Welsh
     assert "سحب" in client.get(story.url).content.decode()  # and in Arabic
+    # The photo and its rendition are deleted once the withdrawal is committed, and no deletion task fails
+    # (it used to: "ValueError: The name must be given").
     assert not os.path.exists(photo_path) and not os.path.exists(rendition_path)
+    assert failures == []
     assert not get_image_model().objects.filter(pk=image.pk).exists()
     withdrawal = Withdrawal.objects.get()
     assert withdrawal.by_teller and withdrawal.story_id_withdrawn == story.pk
     assert "شيفيلد" not in str(withdrawal)
     assert TellerIdentity.objects.get().contact == ""
     assert not Page.objects.filter(translation_key=story.translation_key, live=True).exists()
+    status = client.get(link).content.decode()
+    assert in_arabic("Your story has been withdrawn.") in status or "withdrawn" in status
+    assert client.get(confirm_url)["Location"] == link.removeprefix("http://testserver")  # nothing left to confirm
+
+
+def test_withdrawal_takes_a_confirmation_step(client, share_site):
+    """One click on the status page withdraws nothing: a page says what withdrawal does, then the teller confirms."""
+    from bs4 import BeautifulSoup
+
+    link = private_link(submit(client))
+    story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
+    assert client.post(link, {"action": "withdraw"}).status_code == 200  # the old one-click form does nothing
+    confirm = client.get(link + "withdraw/")
+    assert confirm.status_code == 200
+    page = BeautifulSoup(confirm.content, "html.parser")
+    text = page.select_one("main").get_text(" ", strip=True)
+    assert in_arabic("This cannot be undone.") in text
+    assert in_arabic("its photos are deleted;") in text
+    button = page.select_one('main form[method="post"] button[name="confirm"][value="withdraw"]')
+    assert button is not None and button.get_text(strip=True) == in_arabic("Yes, withdraw my story")
+    assert page.select_one(f'main a[href="{link.removeprefix("http://testserver")}"]') is not None  # keep it
+    assert client.post(link + "withdraw/", {}).status_code == 200  # a POST without the confirmation: nothing
+    assert not Withdrawal.objects.exists()
+    assert not story.consent_records.filter(withdrawn_on__isnull=False).exists()
+    assert StoryPage.objects.get(pk=story.pk).workflow_in_progress
+    assert TellerIdentity.objects.get().contact == CONTACT
+
+
+def test_the_private_pages_show_no_untranslated_notice_and_are_never_cached(client, share_site):
+    response = submit(client)
+    link = private_link(response)
+    for page in (response, client.get(link), client.get(link + "withdraw/")):
+        assert page.status_code == 200
+        assert "notice--untranslated" not in page.content.decode()
+        assert "no-store" in page["Cache-Control"] or "no-cache" in page["Cache-Control"]
+        assert page["X-Robots-Tag"] == "noindex, nofollow"
+        assert page["Referrer-Policy"] == "no-referrer"
 
 
 @pytest.mark.parametrize("token", ["not-a-real-token", "x" * 99])

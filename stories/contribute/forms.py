@@ -5,17 +5,19 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from home.models import attach_city_hubs
+from cities.models import CityHubPage
 from stories.contribute.uploads import MultiplePhotoField
-from stories.models.pages import Naming, StoryCollectionPage
+from stories.models.pages import Naming
 
 
 def city_choices(locale):
-    """("" = the network's own collection) plus every city with a story collection in ``locale``'s tree."""
-    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale).order_by("path"))
-    return [("", _("No particular city"))] + [
-        (str(collection.pk), collection.city_hub.title) for collection in collections if collection.city_hub
-    ]
+    """("" = the network's own collection) plus every live city hub of ``locale``'s tree, by name.
+
+    Every city is offered, whether or not it has a story collection yet: a story for a city without one is filed in
+    a draft collection made for it (stories.contribute.submission.collection_for).
+    """
+    hubs = CityHubPage.objects.live().filter(locale=locale).order_by("title").values_list("pk", "title")
+    return [("", _("No particular city"))] + [(str(pk), title) for pk, title in hubs]
 
 
 class ShareStoryForm(forms.Form):
