@@ -409,3 +409,84 @@ def test_the_form_labels_are_translated(client, share_site, language, label):
 
     soup = BeautifulSoup(client.get(f"/{language}/share-your-story/").content, "html.parser")
     assert soup.find("label", attrs={"for": "id_story"}).get_text(strip=True).rstrip(":") == label
+
+
+def city_options(client, language):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(f"/{language}/share-your-story/").content, "html.parser")
+    return {option.get_text(strip=True): option["value"] for option in soup.select("select#id_city option")}
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "ti"])
+def test_every_city_is_offered_whether_or_not_it_has_a_collection(client, share_site, language):
+    options = city_options(client, language)
+    # Sheffield has a story collection; Swansea has none yet.
+    assert {"Sheffield", "Swansea"} <= set(options)
+    swansea = builders.version(share_site["swansea"], language)
+    assert options["Swansea"] == str(swansea.pk)
+    assert not StoryCollectionPage.objects.child_of(swansea).exists()
+
+
+def test_a_story_for_a_city_without_a_collection_is_kept_and_reaches_moderators(client, share_site):
+    swansea = builders.version(share_site["swansea"], "ar")
+    response = submit(client, city=str(swansea.pk), title="قصتي في سوانزي")
+    assert response.status_code == 200
+    story = StoryPage.objects.get(title="قصتي في سوانزي")
+    collection = story.get_parent().specific
+    # Filed in a new collection under Swansea's hub, kept unpublished until a moderator has read the story.
+    assert isinstance(collection, StoryCollectionPage)
+    assert collection.get_parent().pk == swansea.pk
+    assert not collection.live and not story.live
+    english = StoryCollectionPage.objects.get(translation_key=collection.translation_key, locale__language_code="en")
+    assert english.get_parent().pk == share_site["swansea"].pk and not english.live
+    assert story.workflow_in_progress and story.get_workflow().name == "Story review"
+    # It reaches moderators: the story awaits them on their dashboard.
+    mod = moderator()
+    client.force_login(mod)
+    assert "قصتي في سوانزي" in client.get("/admin/").content.decode()
+    # Once approved, the story and its collection are live (the collection is not left a draft under a live story).
+    approve_everything(story, mod)
+    client.logout()
+    assert story.live
+    assert client.get(story.url).status_code == 200
+    assert StoryCollectionPage.objects.get(pk=collection.pk).live
+    assert client.get(collection.url).status_code == 200
+    # A second story for Swansea joins the same collection.
+    submit(client, city=str(swansea.pk), title="قصة أخرى")
+    assert StoryPage.objects.get(title="قصة أخرى").get_parent().pk == collection.pk
+    assert StoryCollectionPage.objects.filter(translation_key=collection.translation_key).count() == len(
+        share_site["home"].get_translations(inclusive=True)
+    )
+
+
+def test_a_city_hub_of_another_language_is_refused_with_a_message(client, share_site):
+    english_swansea = share_site["swansea"]
+    response = submit(client, city=str(english_swansea.pk))
+    assert response.status_code == 400
+    assert not StoryPage.objects.filter(title="رحلتي إلى شيفيلد").exists()
+
+
+def test_teller_photos_are_stored_under_random_file_names(client, share_site):
+    names = ["Nadia_Haddad_Sheffield_2009.jpg", "Nadia_Haddad_Sheffield_2009.jpg"]
+    submit(client, files=[SimpleUploadedFile(name, jpeg_with_gps()) for name in names])
+    images = list(get_image_model().objects.filter(collection__name="Shared by tellers"))
+    assert len(images) == 2
+    stored = [image.file.name for image in images] + [image.get_rendition("width-800").file.name for image in images]
+    for name in stored:
+        assert "Nadia" not in name and "Haddad" not in name and "Sheffield" not in name, name
+        assert re.fullmatch(r"(original_images|images)/[0-9a-f]{32}[.\w-]*\.jpg", name), name
+    assert len({os.path.basename(image.file.name) for image in images}) == 2
+
+
+def test_a_summary_taken_from_the_text_is_not_shown_twice(client, share_site):
+    opening = "وصلت إلى شيفيلد في ليلة باردة من ليالي الشتاء، ولم أكن أعرف أحدًا."
+    submit(client, story=opening + "\n\n" + "ساعدني الجيران في كل شيء. " * 30)
+    story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
+    assert story.summary.startswith(opening) and story.summary.endswith("…") and len(story.summary) <= 300
+    approve_everything(story, moderator())
+    assert client.get(story.url).content.decode().count(opening) == 1
+    # A summary an editor writes as a summary is shown above the story.
+    story.summary = "قصة عن الوصول والجيران."
+    story.save_revision().publish()
+    assert "قصة عن الوصول والجيران." in client.get(story.url).content.decode()
