@@ -225,6 +225,8 @@ def test_withdrawal_by_private_link_takes_every_language_down(client, share_site
     for url in urls:
         response = client.get(url)
         assert response.status_code == 410, url
+    for language in ("en", "fa", "uk"):  # the same address in a language it was never in: withdrawn, not unknown
+        assert client.get(f"/{language}/" + story.url.split("/", 2)[2]).status_code == 410, language
     assert "Tynnwyd y stori hon yn ôl" in client.get(welsh.url).content.decode()  # the notice in Welsh
     assert "سحب" in client.get(story.url).content.decode()  # and in Arabic
     # The photo and its rendition are deleted once the withdrawal is committed, and no deletion task fails
