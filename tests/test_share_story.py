@@ -275,7 +275,7 @@ def test_the_private_pages_show_no_untranslated_notice_and_are_never_cached(clie
         assert "notice--untranslated" not in page.content.decode()
         assert "no-store" in page["Cache-Control"] or "no-cache" in page["Cache-Control"]
         assert page["X-Robots-Tag"] == "noindex, nofollow"
-        assert page["Referrer-Policy"] == "no-referrer"
+        assert page["Referrer-Policy"] == "same-origin"
 
 
 @pytest.mark.parametrize("token", ["not-a-real-token", "x" * 99])

@@ -51,7 +51,9 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
         return self.render_private(request, submitted=story, status_url=status_url)
 
     def render_private(self, request, **context):
-        """A page reached by the teller's private link: never cached, indexed, or sent on as a referrer.
+        """A page reached by the teller's private link: never cached or indexed, and its address
+        (which holds the private token) never sent to another site as a referrer. ("no-referrer" would also make the
+        browser send "Origin: null" with the withdrawal form, which CSRF protection rightly refuses.)
 
         Its text is all the site's own (translated in the catalogues), so no "not translated" notice is shown even
         when this page's title and intro are not translated yet.
@@ -59,7 +61,7 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
         response = self.render(request, context_overrides={"interface_only": True, **context})
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     def tracked_story(self, token):
