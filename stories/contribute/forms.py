@@ -20,6 +20,26 @@ def city_choices(locale):
     return [("", _("No particular city"))] + [(str(pk), title) for pk, title in hubs]
 
 
+# The form's own error messages, in the project's catalogues: Django's are missing in languages it has no catalogue
+# for (Pashto, Tigrinya), and these say what to do.
+ERRORS = {
+    "title": {"required": _("Give your story a title.")},
+    "story": {
+        "required": _("Write your story."),
+        "max_length": _("Your story is longer than %(limit_value)s characters (it has %(show_value)s)."),
+    },
+    "city": {"invalid_choice": _("Choose a city group from the list.")},
+    "naming": {"required": _("Choose how we should name you."), "invalid_choice": _("Choose how we should name you.")},
+    "consent_web": {"required": _("To send your story, agree to its publication on this website.")},
+    "photos": {
+        "empty": _("One of the photos is empty."),
+        "invalid": _("The photos did not arrive. Please attach them again."),
+        "missing": _("The photos did not arrive. Please attach them again."),
+    },
+}
+LENGTH_ERRORS = {"max_length": _("At most %(limit_value)s characters (this has %(show_value)s).")}
+
+
 class ShareStoryForm(forms.Form):
     title = forms.CharField(label=_("A title for your story"), max_length=200)
     story = forms.CharField(
@@ -65,6 +85,9 @@ class ShareStoryForm(forms.Form):
         photos = MultiplePhotoField(required=False)
         photos.label = _("Photos (up to %(count)s, JPEG, PNG or WebP)") % {"count": photos.max_files}
         self.fields["photos"] = photos
+        for name, field in self.fields.items():
+            field.error_messages.update(LENGTH_ERRORS if getattr(field, "max_length", None) else {})
+            field.error_messages.update(ERRORS.get(name, {}))
 
     def clean(self):
         data = super().clean()
