@@ -1,13 +1,16 @@
 """Withdrawal in one action: a teller (by their private link) or a moderator takes a story down everywhere.
 
 Every language's version is unpublished and leaves its workflow, the consent records are marked withdrawn, the
-story's photos and their renditions are deleted from storage, and each public URL answers 410 Gone with a short
-notice from then on. The audit record says who withdrew which story id and when, and nothing of its content
-(Wagtail's own unpublish log entry would carry the title, so it is not written).
+story's photos and their renditions are deleted from storage, and each public URL (under every language's prefix)
+answers 410 Gone with a short notice from then on. The audit record says who withdrew which story id and when, and
+nothing of its content (Wagtail's own unpublish log entry would carry the title, so it is not written).
+
+The teller reaches this through a confirmation page (stories.models.share_page), a moderator through the admin's.
 """
 
 from urllib.parse import unquote
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
@@ -34,18 +37,43 @@ def story_images(versions):
 
 
 def delete_image_and_files(image):
-    for rendition in image.renditions.all():
-        rendition.file.delete(save=False)
-    image.file.delete(save=False)
-    image.delete()
+    """Delete ``image`` and its renditions; Wagtail deletes each one's file once the withdrawal is committed.
+
+    Wagtail's post_delete handler enqueues ``delete_file_from_storage_task`` with the deleted row's file name, so the
+    files must not be deleted here first: ``FieldFile.delete`` empties the name, and the task then failed with
+    "The name must be given" (the renditions' files were deleted twice, the original's handed over as None).
+    Deleting after the commit also keeps the files of a withdrawal that is rolled back.
+    """
+    image.delete()  # the renditions go with it (on_delete=CASCADE), each through the same handler
+
+
+def gone_paths(versions):
+    """Every public path of the story: each version's, and the same path under every language's prefix.
+
+    Slugs are the same in every language (home.models.BasePage), so a reader who follows the story into another
+    language (a language switcher, an old link) is told it was withdrawn rather than that it never existed.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    paths = set()
+    for version in versions:
+        url = version.url
+        if not url:
+            continue
+        path = unquote(url)
+        paths.add(path)
+        prefix, _slash, rest = path.lstrip("/").partition("/")
+        if prefix in codes:
+            paths.update(f"/{code}/{rest}" for code in codes)
+    return paths
 
 
 @transaction.atomic
 def withdraw_story(story, *, by_user=None, by_teller=False):
     versions = list(StoryPage.objects.filter(translation_key=story.translation_key))
     images = story_images(versions)
+    for path in gone_paths(versions):
+        WithdrawnUrl.objects.get_or_create(path_digest=digest(path))
     for version in versions:
-        WithdrawnUrl.objects.get_or_create(path_digest=digest(unquote(version.url)))
         if version.current_workflow_state is not None:
             version.current_workflow_state.cancel(user=by_user)
         if version.live:

@@ -247,7 +247,16 @@ TRANSLATED = {
     "/cy/cities/bradford/stories-of-sanctuary/": ("cy", "Straeon Noddfa"),
     "/ar/cities/bradford/stories-of-sanctuary/learning-the-bus-routes/": ("ar", "تعلُّم خطوط الحافلات"),
     "/cy/cities/bradford/stories-of-sanctuary/learning-the-bus-routes/": ("cy", "Dysgu llwybrau'r bysiau"),
+    # "Share your story" is translated into every language: the people it is for may read no English.
+    "/cy/share-your-story/": ("cy", "Rhannwch eich stori"),
+    "/ar/share-your-story/": ("ar", "شارك قصتك"),
+    "/fa/share-your-story/": ("fa", "داستان خود را بازگو کنید"),
+    "/ckb/share-your-story/": ("ckb", "چیرۆکەکەت بگێڕەوە"),
+    "/ps/share-your-story/": ("ps", "خپله کیسه شریکه کړئ"),
+    "/ti/share-your-story/": ("ti", "ዛንታኹም ኣካፍሉ"),
+    "/uk/share-your-story/": ("uk", "Поділіться своєю історією"),
 }
+RIGHT_TO_LEFT = {"ar", "fa", "ckb", "ps"}
 
 
 @pytest.mark.parametrize("url", TRANSLATED)
@@ -256,22 +265,31 @@ def test_demo_translations_answer_in_their_language(seeded, db, client, url):
     response = client.get(url)
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    assert (soup.html["lang"], soup.html["dir"]) == (language, "rtl" if language == "ar" else "ltr")
+    assert (soup.html["lang"], soup.html["dir"]) == (language, "rtl" if language in RIGHT_TO_LEFT else "ltr")
     assert soup.h1.get_text(strip=True) == title
     assert soup.select_one(".notice--untranslated") is None
     assert "has not been translated" not in response.content.decode()
     alternates = {link["hreflang"] for link in soup.select('link[rel="alternate"][hreflang]')}
-    assert alternates >= {"en", "cy", "ar", "x-default"}
+    assert alternates >= {"en", "cy", "ar", "x-default", language}
 
 
-def test_each_demo_translation_exists_once_and_is_live(seeded, db):
-    slugs = ["building-sanctuary-in-swansea", "stories-of-sanctuary", "learning-the-bus-routes"]
+@pytest.mark.parametrize("language", ["cy", "ar", "fa", "ckb", "ps", "ti", "uk"])
+def test_the_share_page_intro_is_in_every_language(seeded, db, client, language):
+    lead = BeautifulSoup(client.get(f"/{language}/share-your-story/").content, "html.parser").select_one("main .lead")
+    assert lead is not None and lead.get("lang") is None  # in the page's own language, not marked as English
+    assert "moderators" not in lead.get_text() and len(lead.get_text(strip=True)) > 100
+
+
+@pytest.mark.parametrize("language", ["cy", "ar", "fa", "ckb", "ps", "ti", "uk"])
+def test_each_demo_translation_exists_once_and_is_live(seeded, db, language):
+    slugs = ["share-your-story"]
+    if language in ("cy", "ar"):
+        slugs += ["building-sanctuary-in-swansea", "stories-of-sanctuary", "learning-the-bus-routes"]
     english = Page.objects.filter(locale__language_code="en")
-    sources = [english.get(depth=2), *english.filter(slug__in=slugs)]
-    for language in ("cy", "ar"):
-        translated = Page.objects.filter(locale__language_code=language, alias_of__isnull=True, depth__gt=1)
-        assert sorted(page.translation_key for page in translated) == sorted(page.translation_key for page in sources)
-        assert all(page.live and not page.has_unpublished_changes for page in translated)
+    sources = [*english.filter(slug__in=slugs)] + ([english.get(depth=2)] if language in ("cy", "ar") else [])
+    translated = Page.objects.filter(locale__language_code=language, alias_of__isnull=True, depth__gt=1)
+    assert sorted(page.translation_key for page in translated) == sorted(page.translation_key for page in sources)
+    assert all(page.live and not page.has_unpublished_changes for page in translated)
 
 
 def test_the_translated_story_still_says_it_is_a_sample_and_credits_its_translator(seeded, db, client):

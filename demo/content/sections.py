@@ -78,6 +78,14 @@ MYTHS_PAGE_ENDING = (
     "asylum. Businesses that support the movement also display signs in their windows to show it."
 )
 
+# The page tellers use is translated into every language (demo/content/translations.py): they may read no English.
+SHARE_TITLE = "Share your story"
+SHARE_INTRO = (
+    "If you have sought sanctuary in the UK, you can tell your story here, in your own language and under the name you "
+    "choose. Our moderators read every story before it is published, and you can withdraw it at any time with the "
+    "private link you will be given."
+)
+
 INDEXES = [
     (
         CityHubIndexPage,
@@ -105,14 +113,7 @@ INDEXES = [
         "Events",
         "Chances to meet, talk, dance and make music together, across the network.",
     ),
-    (
-        ShareStoryPage,
-        "share-your-story",
-        "Share your story",
-        "If you have sought sanctuary in the UK, you can tell your story here, in your own language and under the "
-        "name you choose. Our moderators read every story before it is published, and you can withdraw it at any "
-        "time with the private link you will be given.",
-    ),
+    (ShareStoryPage, "share-your-story", SHARE_TITLE, SHARE_INTRO),
 ]
 
 SHARED_STORIES = {

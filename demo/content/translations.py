@@ -1,14 +1,17 @@
-"""Welsh and Arabic translations of a few demo pages, made in code the way a translator would in wagtail-localize.
+"""Translations of a few demo pages, made in code the way a translator would in wagtail-localize.
 
-Translated: the home page, the Swansea exhibition, Bradford's Stories of Sanctuary collection and one of its stories.
-Each dictionary is keyed on the exact source strings wagtail-localize extracts; any string not listed (and every other
-page) stays in English. The translated story still says, in its own language, that it is a sample written for the demo.
+Translated into Welsh and Arabic: the home page, the Swansea exhibition, Bradford's Stories of Sanctuary collection and
+one of its stories. Translated into every language: "Share your story", the page people seeking sanctuary use, who may
+read no English at all. Each dictionary is keyed on the exact source strings wagtail-localize extracts; any string not
+listed (and every other page) stays in English. The translated story still says, in its own language, that it is a
+sample written for the demo.
 """
 
 from wagtail.models import Locale
 
 from demo.content.build import child_by_slug
 from demo.content.exhibitions import EXHIBITION
+from demo.content.sections import SHARE_INTRO, SHARE_TITLE
 from demo.content.stories import COLLECTIONS
 from home.models import HomePage
 from home.translation import translate
@@ -189,6 +192,51 @@ ARABIC = {
 
 TRANSLATIONS = {"cy": WELSH, "ar": ARABIC}
 
+# "Share your story": its title and intro, in every language but the source.
+SHARE_YOUR_STORY = {
+    "cy": (
+        "Rhannwch eich stori",
+        "Os ydych chi wedi ceisio noddfa yn y Deyrnas Unedig, gallwch adrodd eich stori yma, yn eich iaith eich hun "
+        "ac o dan yr enw a ddewiswch. Mae ein cymedrolwyr yn darllen pob stori cyn iddi gael ei chyhoeddi, a gallwch "
+        "ei thynnu'n ôl unrhyw bryd gyda'r ddolen breifat a gewch.",
+    ),
+    "ar": (
+        "شارك قصتك",
+        "إذا كنت قد طلبت الملاذ في المملكة المتحدة، يمكنك أن تروي قصتك هنا، بلغتك وتحت الاسم الذي تختاره. يقرأ "
+        "المشرفون لدينا كل قصة قبل نشرها، ويمكنك سحبها في أي وقت من خلال الرابط الخاص الذي ستحصل عليه.",
+    ),
+    "fa": (
+        "داستان خود را بازگو کنید",
+        "اگر در بریتانیا در جست‌وجوی پناه بوده‌اید، می‌توانید داستان خود را اینجا، به زبان خودتان و با نامی که خودتان "
+        "برمی‌گزینید، بازگو کنید. ناظران ما هر داستان را پیش از انتشار می‌خوانند، و شما می‌توانید هر زمان که بخواهید "
+        "با پیوند خصوصی‌ای که به شما داده می‌شود، آن را پس بگیرید.",
+    ),
+    "ckb": (
+        "چیرۆکەکەت بگێڕەوە",
+        "ئەگەر لە بەریتانیا بەدوای پەناگەدا گەڕاویت، دەتوانیت لێرە چیرۆکەکەت بگێڕیتەوە، بە زمانی خۆت و بەو ناوەی "
+        "خۆت هەڵیدەبژێریت. چاودێرەکانمان هەموو چیرۆکێک پێش بڵاوکردنەوەی دەخوێننەوە، و دەتوانیت لە هەر کاتێکدا "
+        "بە بەستەرە تایبەتەکەی پێت دەدرێت بیکشێنیتەوە.",
+    ),
+    "ps": (
+        "خپله کیسه شریکه کړئ",
+        "که تاسو په بریتانیا کې د پناه په لټه کې یاست یا وئ، دلته کولای شئ خپله کیسه په خپله ژبه او په هغه نوم "
+        "ووایاست چې تاسو یې غوره کوئ. زموږ څارونکي هره کیسه له خپرېدو مخکې لولي، او تاسو کولای شئ هر وخت هغه "
+        "د هغې شخصي لینک له لارې بېرته واخلئ چې تاسو ته به درکړل شي.",
+    ),
+    "ti": (
+        "ዛንታኹም ኣካፍሉ",
+        "ኣብ ዓባይ ብሪጣንያ ዑቕባ ሓቲትኩም እንተ ኔርኩም፡ ዛንታኹም ኣብዚ ብቛንቋኹምን ብእትመርጽዎ ስምን ክትነግሩ ትኽእሉ "
+        "ኢኹም። ኣለይቲ መርበብና ነፍሲ ወከፍ ዛንታ ቅድሚ ምሕታማ የንብብዋ፡ ንስኹም ድማ ብቲ ዝወሃበኩም ብሕታዊ መላግቦ ኣብ "
+        "ዝኾነ ይኹን እዋን ክተስሕብዋ ትኽእሉ ኢኹም።",
+    ),
+    "uk": (
+        "Поділіться своєю історією",
+        "Якщо ви шукали притулку у Великій Британії, ви можете розповісти тут свою історію — своєю мовою та під "
+        "ім'ям, яке оберете самі. Наші модератори читають кожну історію перед публікацією, а ви можете будь-коли "
+        "відкликати її за приватним посиланням, яке отримаєте.",
+    ),
+}
+
 
 def demo_pages(home, hubs):
     """The source pages to translate, parents before children (a translation needs its parent in the locale)."""
@@ -203,19 +251,28 @@ def has_translation(page, locale):
     return page.get_translations().filter(locale=locale, alias_of_id__isnull=True).exists()
 
 
-def ensure_translations(home, hubs):
-    """Translate the demo pages into Welsh and Arabic, once: an existing translation is left as it is."""
-    home = HomePage.objects.get(id=home.id)  # fresh: its body was written after it was passed around
-    created = 0
+def translations_to_make(home, hubs):
+    """(page, language code, its strings) for every demo translation, parents before children."""
     for page in demo_pages(home, hubs):
         for language_code, strings in TRANSLATIONS.items():
-            locale = Locale.objects.get(language_code=language_code)
-            if has_translation(page, locale):
-                continue
-            translated = translate(page, language_code, strings.get, publish=False)
-            draft = translated.get_latest_revision_as_object()
-            if hasattr(draft, "translated_by"):
-                draft.translated_by = TRANSLATED_BY.get(language_code, "")
-            draft.save_revision().publish()
-            created += 1
+            yield page, language_code, strings
+    share = child_by_slug(home, "share-your-story")
+    for language_code, (title, intro) in SHARE_YOUR_STORY.items():
+        yield share, language_code, {SHARE_TITLE: title, SHARE_INTRO: intro}
+
+
+def ensure_translations(home, hubs):
+    """Translate the demo pages, once: an existing translation is left as it is."""
+    home = HomePage.objects.get(id=home.id)  # fresh: its body was written after it was passed around
+    created = 0
+    for page, language_code, strings in translations_to_make(home, hubs):
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is None or has_translation(page, locale):
+            continue  # a language this installation does not use, or already translated
+        translated = translate(page, language_code, strings.get, publish=False)
+        draft = translated.get_latest_revision_as_object()
+        if hasattr(draft, "translated_by"):
+            draft.translated_by = TRANSLATED_BY.get(language_code, "")
+        draft.save_revision().publish()
+        created += 1
     return created

@@ -61,9 +61,13 @@ def hreflang_links(context):
 
 @register.simple_tag(takes_context=True)
 def untranslated_source(context):
-    """For an alias page, the source version whose text it shows; otherwise None."""
+    """For an alias page, the source version whose text it shows; otherwise None.
+
+    None too where a view shows none of the page's own text, only the site's translated interface
+    (``interface_only`` in the context, e.g. the teller's private status page).
+    """
     page = context.get("page")
-    if not isinstance(page, Page) or page.alias_of_id is None:
+    if not isinstance(page, Page) or page.alias_of_id is None or context.get("interface_only"):
         return None
     return next((v for v in page_versions(context) if v.page is not None and v.page.id == page.alias_of_id), None)
 

@@ -5,17 +5,39 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from home.models import attach_city_hubs
+from cities.models import CityHubPage
 from stories.contribute.uploads import MultiplePhotoField
-from stories.models.pages import Naming, StoryCollectionPage
+from stories.models.pages import Naming
 
 
 def city_choices(locale):
-    """("" = the network's own collection) plus every city with a story collection in ``locale``'s tree."""
-    collections = attach_city_hubs(StoryCollectionPage.objects.filter(locale=locale).order_by("path"))
-    return [("", _("No particular city"))] + [
-        (str(collection.pk), collection.city_hub.title) for collection in collections if collection.city_hub
-    ]
+    """("" = the network's own collection) plus every live city hub of ``locale``'s tree, by name.
+
+    Every city is offered, whether or not it has a story collection yet: a story for a city without one is filed in
+    a draft collection made for it (stories.contribute.submission.collection_for).
+    """
+    hubs = CityHubPage.objects.live().filter(locale=locale).order_by("title").values_list("pk", "title")
+    return [("", _("No particular city"))] + [(str(pk), title) for pk, title in hubs]
+
+
+# The form's own error messages, in the project's catalogues: Django's are missing in languages it has no catalogue
+# for (Pashto, Tigrinya), and these say what to do.
+ERRORS = {
+    "title": {"required": _("Give your story a title.")},
+    "story": {
+        "required": _("Write your story."),
+        "max_length": _("Your story is longer than %(limit_value)s characters (it has %(show_value)s)."),
+    },
+    "city": {"invalid_choice": _("Choose a city group from the list.")},
+    "naming": {"required": _("Choose how we should name you."), "invalid_choice": _("Choose how we should name you.")},
+    "consent_web": {"required": _("To send your story, agree to its publication on this website.")},
+    "photos": {
+        "empty": _("One of the photos is empty."),
+        "invalid": _("The photos did not arrive. Please attach them again."),
+        "missing": _("The photos did not arrive. Please attach them again."),
+    },
+}
+LENGTH_ERRORS = {"max_length": _("At most %(limit_value)s characters (this has %(show_value)s).")}
 
 
 class ShareStoryForm(forms.Form):
@@ -63,6 +85,9 @@ class ShareStoryForm(forms.Form):
         photos = MultiplePhotoField(required=False)
         photos.label = _("Photos (up to %(count)s, JPEG, PNG or WebP)") % {"count": photos.max_files}
         self.fields["photos"] = photos
+        for name, field in self.fields.items():
+            field.error_messages.update(LENGTH_ERRORS if getattr(field, "max_length", None) else {})
+            field.error_messages.update(ERRORS.get(name, {}))
 
     def clean(self):
         data = super().clean()

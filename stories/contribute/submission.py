@@ -1,19 +1,37 @@
-"""Turning a public "Share your story" submission into a draft story in review, all or nothing."""
+"""Turning a public "Share your story" submission into a draft story in review, all or nothing.
+
+Every city hub is offered on the form. A story for a city that has no story collection yet is not refused nor
+filed elsewhere: a draft "Stories of Sanctuary" collection is made under that city's hub (in the source language's
+tree, mirrored into the others as wagtail-localize does for a page made in the admin), it gets the Story review
+workflow like any new collection, and the story lands in it, in review, where moderators find it on their dashboard.
+The collection goes live with the first story published in it (stories.signals).
+"""
 
 import html
+import secrets
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale, Page
+from wagtail_localize.synctree import create_aliases_for_new_page
 
+from cities.models import CityHubPage
 from home.languages import KNOWN_LANGUAGES
 from stories.models.consent import ConsentRecord
 from stories.models.contributions import TellerIdentity
 from stories.models.pages import Naming, StoryCollectionPage, StoryPage
 
 PHOTO_COLLECTION = "Shared by tellers"
+SUMMARY_CHARACTERS = 300
+# The file extension of each photo format the form accepts (stories.contribute.uploads.ALLOWED_FORMATS).
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+# Slug and title of the collection made for a story when its place has none yet: a city, or the whole network.
+CITY_COLLECTION = ("stories-of-sanctuary", gettext_noop("Stories of Sanctuary"))
+NETWORK_COLLECTION = ("shared-stories", gettext_noop("Shared stories"))
 
 
 def as_paragraphs(text):
@@ -22,11 +40,49 @@ def as_paragraphs(text):
     return "".join(f"<p>{html.escape(part).replace(chr(10), '<br/>')}</p>" for part in paragraphs)
 
 
-def target_collection(locale, collection_id):
-    collections = StoryCollectionPage.objects.filter(locale=locale)
-    if collection_id:
-        return collections.get(pk=collection_id)
-    return collections.filter(depth=3).order_by("path").first()  # the network's own: directly under the home page
+def summary_of(text):
+    """The start of the teller's text on one line, cut between words, for cards, feeds and search results.
+
+    The story page does not show it above the text it repeats (stories.templatetags.story_text).
+    """
+    text = " ".join(text.split())
+    if len(text) <= SUMMARY_CHARACTERS:
+        return text
+    cut = text[: SUMMARY_CHARACTERS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def target_collection(locale, hub_id):
+    """The collection a story goes to: its city's (``hub_id``, a hub in ``locale``'s tree) or the network's own."""
+    if hub_id:
+        hub = CityHubPage.objects.get(pk=hub_id, locale=locale)
+        return collection_for(hub, *CITY_COLLECTION)
+    home = Page.objects.get(locale=locale, depth=2)
+    return collection_for(home, *NETWORK_COLLECTION)
+
+
+def collection_for(parent, slug, title):
+    """The first story collection under ``parent``; a draft one (with its mirrors) when it has none yet."""
+    existing = StoryCollectionPage.objects.child_of(parent).order_by("path").first()
+    if existing is not None:
+        return existing
+    source_locale = Locale.get_default()
+    source_parent = Page.objects.filter(translation_key=parent.translation_key, locale=source_locale).first()
+    if source_parent is None or source_parent.pk == parent.pk:
+        return draft_collection(parent, slug, title)
+    source = collection_for(source_parent, slug, title)
+    return source.get_translation_or_none(parent.locale) or source.copy_for_translation(parent.locale, alias=True)
+
+
+def draft_collection(parent, slug, title):
+    """A new unpublished collection under ``parent``, titled in ``parent``'s language, mirrored like an admin page."""
+    with translation.override(parent.locale.language_code):
+        title = _(title)
+    collection = StoryCollectionPage(title=title, slug=find_available_slug(parent, slug), live=False)
+    parent.add_child(instance=collection)
+    collection.save_revision()
+    create_aliases_for_new_page(collection)  # what wagtail-localize does after a page is created in the admin
+    return collection
 
 
 def photo_collection():
@@ -34,14 +90,24 @@ def photo_collection():
     return existing or Collection.get_first_root_node().add_child(name=PHOTO_COLLECTION)
 
 
+def anonymous_name(photo):
+    """A random file name for a teller's photo: the name it was uploaded with may name a person or a place.
+
+    Renditions are named after the original, so theirs are random too.
+    """
+    return secrets.token_hex(16) + EXTENSIONS[photo.photo_format]
+
+
 def save_photos(photos, title):
     collection = photo_collection()
-    return [
-        get_image_model().objects.create(
+    images = []
+    for number, photo in enumerate(photos, start=1):
+        photo.name = anonymous_name(photo)
+        image = get_image_model().objects.create(
             title=f"{title} ({number})", file=photo, collection=collection, description=_("Photo shared by the teller")
         )
-        for number, photo in enumerate(photos, start=1)
-    ]
+        images.append(image)
+    return images
 
 
 def create_story(data, locale):
@@ -64,7 +130,7 @@ def create_story(data, locale):
                 naming=data["naming"],
                 told_in=locale.language_code if locale.language_code in KNOWN_LANGUAGES else "en",
                 told_on=timezone.localdate(),
-                summary=data["story"][:300],
+                summary=summary_of(data["story"]),
                 body=body,
                 live=False,
                 locale=locale,
@@ -82,7 +148,9 @@ def create_story(data, locale):
             identity = TellerIdentity(story=story, real_name=data.get("real_name", ""), contact=data.get("contact", ""))
             token = identity.issue_private_link_token()
             identity.save()
-            collection.get_workflow().start(story, None)
+            workflow = collection.get_workflow()  # "Story review", given to every new collection (editorial.signals)
+            if workflow is not None:
+                workflow.start(story, None)
             return story, token
     except Exception:
         for image in images:

@@ -1,7 +1,8 @@
 """The public "Share your story" page (/<lang>/share-your-story/) and the teller's private status link."""
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -48,19 +49,52 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
             return self.render_form(request, form, status=400)
         story, token = create_story(form.cleaned_data, locale)
         status_url = request.build_absolute_uri(f"{self.url}status/{token}/")
-        return self.render(request, context_overrides={"submitted": story, "status_url": status_url})
+        return self.render_private(request, submitted=story, status_url=status_url)
 
-    @re_path(r"^status/(?P<token>[A-Za-z0-9_-]{1,100})/$")
-    def status(self, request, token):
+    def render_private(self, request, **context):
+        """A page reached by the teller's private link: never cached or indexed, and its address
+        (which holds the private token) never sent to another site as a referrer. ("no-referrer" would also make the
+        browser send "Origin: null" with the withdrawal form, which CSRF protection rightly refuses.)
+
+        Its text is all the site's own (translated in the catalogues), so no "not translated" notice is shown even
+        when this page's title and intro are not translated yet.
+        """
+        response = self.render(request, context_overrides={"interface_only": True, **context})
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    def tracked_story(self, token):
         identity = TellerIdentity.objects.select_related("story").for_token(token)
         if identity is None:
             raise Http404
+        return identity
+
+    @re_path(r"^status/(?P<token>[A-Za-z0-9_-]{1,100})/$")
+    def status(self, request, token):
+        story = self.tracked_story(token).story
+        withdraw_url = f"{self.url}status/{token}/withdraw/"
+        return self.render_private(request, tracked=story, state=story_state(story), withdraw_url=withdraw_url)
+
+    @re_path(r"^status/(?P<token>[A-Za-z0-9_-]{1,100})/withdraw/$")
+    def confirm_withdrawal(self, request, token):
+        """Withdrawal takes two steps: this page says what it does and that it is final, then the teller confirms.
+
+        It takes effect at once, with no undo window: a teller who withdraws may be doing so because the story puts
+        them at risk, and every minute it stays online counts. What the page says instead is the truth: it cannot be
+        undone, and a teller who changes their mind can share the story again (and it is read again).
+        """
+        identity = self.tracked_story(token)
         story = identity.story
-        if request.method == "POST" and request.POST.get("action") == "withdraw":
+        status_url = f"{self.url}status/{token}/"
+        if story_state(story) == "withdrawn":
+            return HttpResponseRedirect(status_url)
+        if request.method == "POST" and request.POST.get("confirm") == "withdraw":
             withdraw_story(story, by_teller=True)
             TellerIdentity.objects.filter(pk=identity.pk).update(real_name="", contact="")
-            story.refresh_from_db()
-        return self.render(request, context_overrides={"tracked": story, "state": story_state(story)})
+            return HttpResponseRedirect(status_url, status=303)
+        return self.render_private(request, withdrawing=story, status_url=status_url)
 
 
 def story_state(story):
