@@ -11,8 +11,9 @@ import contextlib
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from home import bootstrap
@@ -41,6 +42,13 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's default language, whatever language an earlier request left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -6,77 +6,16 @@ when a whole text node reads as the message (capitalised as Wagtail shows labels
 placeholders matching anything. Text that comes from content (page titles, names) is left out.
 """
 
-import re
-from pathlib import Path
-
-import polib
 import pytest
-import wagtail.admin
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
-from django.utils.text import capfirst
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from tests import builders
+from tests.catalogue import untranslated
 
 pytestmark = pytest.mark.django_db
-
-PLACEHOLDER = re.compile(r"%\([A-Za-z_]+\)[sd]|%[sd]")
-NUMBERS = {"%(counter)s", "%(count)s", "%(id)s", "%(number)s", "%(total)s", "%d", "%(max)s"}
-NUMBER = r"[\d,.٠-٩]+"
-
-
-def wagtails_own_messages():
-    """Messages Wagtail's admin has too ("Home", "Cancel"): where the admin shows them, they are Wagtail's."""
-    return {
-        entry.msgid
-        for entry in polib.pofile(str(Path(wagtail.admin.__file__).parent / "locale/ar/LC_MESSAGES/django.po"))
-    }
-
-
-def message_patterns():
-    """(English message, regex matching a text node that shows it untranslated) for our Arabic catalogue."""
-    po = polib.pofile(f"{settings.LOCALE_PATHS[0]}/ar/LC_MESSAGES/django.po")
-    patterns = []
-    shared = wagtails_own_messages()
-    for entry in po.translated_entries():
-        if entry.msgid in shared:
-            continue
-        english = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else [entry.msgid]
-        arabic = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-        for message in english:
-            if message in arabic:
-                continue
-            parts = PLACEHOLDER.split(message)
-            holes = [NUMBER if hole in NUMBERS else ".+" for hole in PLACEHOLDER.findall(message)] + [""]
-            body = "".join(re.escape(part) + hole for part, hole in zip(parts, holes, strict=True))
-            first = re.escape(parts[0])
-            variants = {body, re.escape(capfirst(parts[0])) + body[len(first) :]}
-            patterns.append((message, re.compile(rf"(?:{'|'.join(variants)})\s*[:*]?")))
-    return patterns
-
-
-def untranslated(html, content):
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style"]):
-        tag.decompose()
-    texts = {" ".join(text.split()) for text in soup.find_all(string=True)} - {""}
-    texts |= {
-        " ".join(value.split())
-        for tag in soup.find_all(True)
-        for key in ("title", "aria-label", "placeholder")
-        if (value := tag.get(key))
-    }
-    patterns = message_patterns()
-    found = set()
-    for text in texts - content:
-        whole = [
-            message for message, pattern in patterns if PLACEHOLDER.search(message) is None and pattern.fullmatch(text)
-        ]
-        found.update(whole or [message for message, pattern in patterns if pattern.fullmatch(text)])
-    return sorted(found)
 
 
 @pytest.fixture

@@ -141,7 +141,11 @@ def test_compile_translations_writes_a_catalogue_for_every_language(catalogues):
         assert compiled.info()["content-type"] == "text/plain; charset=UTF-8", language
         po = polib.pofile(str(mo_path.with_suffix(".po")))
         for entry in po.translated_entries():
-            if not entry.msgid_plural:
+            if entry.msgid_plural:
+                continue
+            if entry.msgctxt:  # the same msgid in another context ("alt. month") is another message
+                assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, (language, entry.msgid)
+            else:
                 assert compiled.gettext(entry.msgid) == entry.msgstr, (language, entry.msgid)
 
     assert mo_catalogue(catalogues / "ar" / "LC_MESSAGES" / "django.mo").gettext(

@@ -504,5 +504,5 @@ def test_a_summary_taken_from_the_text_is_not_shown_twice(client, share_site):
     assert client.get(story.url).content.decode().count(opening) == 1
     # A summary an editor writes as a summary is shown above the story.
     story.summary = "قصة عن الوصول والجيران."
-    story.save_revision().publish()
+    builders.review_and_publish(story)
     assert "قصة عن الوصول والجيران." in client.get(story.url).content.decode()
