@@ -10,6 +10,7 @@ this site's own strings in English.
 import pytest
 from django.conf import settings
 from django.utils import translation
+from playwright.sync_api import expect
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
@@ -25,6 +26,10 @@ PASSWORD = "a long pass phrase"
 EXHIBITION = "Welcome through the seasons"
 EXHIBIT = "Spring: the first garden"
 COMMENT = "Please add the room number to the venue."
+# Every rich text field's editor (Draftail) is mounted: a form sent before that would lose the field's text.
+EDITORS_READY = (
+    "document.querySelectorAll('[data-draftail-input]').length <= document.querySelectorAll('.Draftail-Editor').length"
+)
 
 
 @pytest.fixture
@@ -68,6 +73,7 @@ class Visitor:
     def check(self):
         """The screen is the Arabic admin, and shows none of our strings in English."""
         self.page.wait_for_load_state()
+        self.page.wait_for_function(EDITORS_READY)
         assert self.page.locator("html").get_attribute("dir") == "rtl", self.page.url
         content = self.content | set(Page.objects.values_list("title", flat=True))
         if found := untranslated(self.page.content(), content):
@@ -81,9 +87,16 @@ class Visitor:
 
 
 def fill_rich_text(page, field, text):
-    editor = page.locator(f"[data-contentpath='{field}'] [contenteditable=true]")
+    """Type into a Draftail editor as a person does: click into it once it is ready, then type."""
+    editor = page.locator(f"[data-contentpath='{field}'] .public-DraftEditor-content")
+    editor.wait_for()
     editor.click()
-    editor.type(text)
+    page.keyboard.type(text)
+    expect(editor).to_contain_text(text)
+    # Draftail writes its content into the form's hidden input a moment later; send the form only after that.
+    page.wait_for_function(
+        "([name, text]) => document.querySelector(`input[name=${name}]`).value.includes(text)", arg=[field, text]
+    )
 
 
 def open_more_actions(page):
@@ -160,7 +173,7 @@ def test_a_city_editor_builds_and_submits_and_a_moderator_reviews(browser, brows
     # The moderator approves the exhibition from the dashboard, and is told it is published.
     moderator.log_in("moira")
     row = moderator.page.locator("#awaiting-review-section tbody tr", has_text=EXHIBITION)
-    row.get_by_role("button", name="Actions").click()
+    row.locator("button.w-dropdown__toggle").click()
     with moderator.page.expect_navigation():
         row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
     moderator.check()
@@ -184,7 +197,7 @@ def test_a_city_editor_builds_and_submits_and_a_moderator_reviews(browser, brows
     # ...and sends the event back with a comment, from the dashboard's modal.
     moderator.goto("/admin/")
     row = moderator.page.locator("#awaiting-review-section tbody tr", has_text=event.title)
-    row.get_by_role("button", name="Actions").click()
+    row.locator("button.w-dropdown__toggle").click()
     row.locator("button[data-workflow-action-url*='/reject/']").click()
     modal = moderator.page.locator(".modal-content")
     modal.locator("textarea[name=comment]").fill(COMMENT)
