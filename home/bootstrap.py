@@ -35,7 +35,10 @@ def ensure_home(source_locale):
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, site_name="City of Sanctuary")
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME)
+    if not site.site_name:  # Wagtail's own default Site has none: the admin's dashboard would greet "localhost"
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save(update_fields=["site_name"])
     if site.root_page_id != home.id:
         placeholder_id = site.root_page_id
         site.root_page = home
