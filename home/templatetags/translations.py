@@ -2,7 +2,7 @@
 out-of-date notice.
 
 The first three come from one query for the page's translations (aliases included), made once per render; the
-out-of-date notice costs one more query, on translated pages only.
+out-of-date notice costs one more query, on pages in languages other than the source language only.
 """
 
 from django import template
@@ -79,6 +79,9 @@ def outdated_source(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.alias_of_id is not None or not page.translation_key:
         return None
+    versions = page_versions(context)
+    if any(v.code == settings.LANGUAGE_CODE and v.page is not None and v.page.id == page.id for v in versions):
+        return None  # the source language: every tree is translated from it, none into it
     source_code = (
         out_of_date_translations()
         .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
@@ -87,7 +90,7 @@ def outdated_source(context):
     )
     if source_code is None:
         return None
-    return next((v for v in page_versions(context) if v.code == source_code and v.page is not None), None)
+    return next((v for v in versions if v.code == source_code and v.page is not None), None)
 
 
 @register.simple_tag(takes_context=True)
