@@ -13,7 +13,8 @@ translation keeps the text the public already reads (the source's, as the alias 
 only re-reads the source's text into the translation editor; the translator's "Submit for review" then goes through
 the page's workflow (editorial/wagtail_localize_workflows.py).
 
-People who hold ``submit_translation`` (administrators) keep wagtail-localize's own screens.
+People who hold ``submit_translation`` (administrators) keep wagtail-localize's own screens. And "Convert to alias
+page", which publishes, is kept for people who may publish (``convert_to_alias`` below).
 """
 
 from django.contrib import messages
@@ -27,6 +28,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages as admin_messages
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import convert as upstream_convert
 
 from editorial.wagtail_localize_workflows import translation_of
 
@@ -170,3 +172,16 @@ def tell_translation_state(request, page):
             ],
         )
     return None
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for people who may publish the page only.
+
+    Converting replaces the translated page's live content with the source page's *latest* revision (even an
+    unreviewed draft) at once, and wagtail-localize lets anyone who may edit the page do it: a publish in all but
+    name. Registered at wagtail-localize's own address, ahead of it (editorial comes first in INSTALLED_APPS).
+    """
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return upstream_convert.convert_to_alias(request, page_id)

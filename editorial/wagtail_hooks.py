@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -16,10 +17,18 @@ class TranslationReportMenuItem(MenuItem):
 def register_editorial_urls():
     return [
         path("reports/translations/", views.translation_report, name="translation_report"),
+        # wagtail-localize's report of the same name, with another notion of "up to date": one report, ours.
+        path("localize/reports/translations/", RedirectView.as_view(pattern_name="translation_report")),
         path(
             "translations/start/<int:page_id>/",
             translator_access.start_translation,
             name="editorial_start_translation",
+        ),
+        # wagtail-localize's own address: this guard must come first (see translator_access.convert_to_alias).
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translator_access.convert_to_alias,
+            name="editorial_convert_to_alias",
         ),
         path(
             "translations/<int:translation_id>/update/",

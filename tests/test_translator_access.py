@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from home.translation import translate
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -161,8 +162,6 @@ def test_the_translator_is_told_when_the_english_page_changes_and_updates_the_tr
 
 
 def test_translator_cannot_update_the_welsh_translation(job):
-    from home.translation import translate
-
     welsh = translate(job["exhibition"], "cy", lambda text: None, publish=False)
     before = TranslationSource.objects.get_for_instance(job["exhibition"]).last_updated_at
     assert refused(job["client"].post(f"/admin/translations/{translation_into(welsh).pk}/update/"))
@@ -175,3 +174,29 @@ def test_one_translations_report_in_the_menu(client, editorial):
     menu = soup.find(attrs={"data-side-menu"}) or soup
     assert "/admin/localize/reports/translations/" not in str(menu)
     assert "/admin/reports/translations/" in str(menu)
+
+
+def test_translator_cannot_convert_a_translation_back_to_an_alias(job):
+    """Converting publishes the English page's latest revision in the Arabic tree at once: a publish by another name."""
+    arabic = translate(job["exhibition"], "ar", {job["exhibition"].title: ARABIC_TITLE}.get)
+    english = Page.objects.get(pk=job["exhibition"].pk).specific
+    english.title = "An English draft nobody has reviewed"
+    english.save_revision(user=job["users"]["moderator"])
+    response = job["client"].post(f"/admin/localize/page/{arabic.pk}/convert_to_alias/")
+    assert refused(response)
+    page = Page.objects.get(pk=arabic.pk)
+    assert (page.alias_of_id, page.title) == (None, ARABIC_TITLE)
+
+
+def test_moderator_may_still_convert_a_translation_back_to_an_alias(job):
+    arabic = translate(job["exhibition"], "ar", {job["exhibition"].title: ARABIC_TITLE}.get)
+    job["client"].force_login(job["users"]["moderator"])
+    response = job["client"].post(f"/admin/localize/page/{arabic.pk}/convert_to_alias/")
+    assert response.status_code == 302 and response.url != "/admin/"
+    assert Page.objects.get(pk=arabic.pk).alias_of_id == job["exhibition"].pk
+
+
+def test_wagtail_localizes_translations_report_leads_to_ours(client, editorial):
+    client.force_login(editorial["users"]["moderator"])
+    response = client.get("/admin/localize/reports/translations/")
+    assert (response.status_code, response.url) == (302, "/admin/reports/translations/")
