@@ -50,7 +50,11 @@ def source_has_changed(translation):
 
 @require_POST
 def start_translation(request, page_id):
-    """Turn the alias ``page_id`` (a page mirrored into a language's tree) into a translation of its source."""
+    """Turn the alias ``page_id`` (a page mirrored into a language's tree) into a translation of its source.
+
+    The translation starts from the source page as it is now: its ``TranslationSource`` (shared by every language) is
+    brought up to date, as wagtail-localize's "Sync" would, so it never starts out of date.
+    """
     alias = get_object_or_404(Page, pk=page_id).specific
     if alias.alias_of_id is None or alias.alias_of.locale_id == alias.locale_id:
         raise Http404
