@@ -25,7 +25,7 @@ class CityStatus(models.TextChoices):
 class CityHubIndexPage(BasePage):
     """The network: every local group, on a map and in a list (/cities/)."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cities.CityHubPage"]
@@ -34,7 +34,7 @@ class CityHubIndexPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro")]
 
     class Meta:
-        verbose_name = "city hub index page"
+        verbose_name = _("city hub index page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -52,20 +52,24 @@ class CityHubPage(BasePage):
 
     is_city_hub = True  # pages under it belong to this city (home.models.listings)
 
-    status = models.CharField(max_length=20, choices=CityStatus.choices, default=CityStatus.WORKING_TOWARDS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CityStatus.choices, default=CityStatus.WORKING_TOWARDS
+    )
     year_recognised = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(2005), MaxValueValidator(2100)]
+        _("year recognised"), null=True, blank=True, validators=[MinValueValidator(2005), MaxValueValidator(2100)]
     )
     latitude = models.DecimalField(
-        max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
     )
     longitude = models.DecimalField(
-        max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_details = models.TextField(blank=True, help_text=_("Meeting place, phone, or how to get in touch."))
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_details = models.TextField(
+        _("contact details"), blank=True, help_text=_("Meeting place, phone, or how to get in touch.")
+    )
 
     parent_page_types = ["cities.CityHubIndexPage"]
     content_panels = [
@@ -90,7 +94,7 @@ class CityHubPage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "city hub page"
+        verbose_name = _("city hub page")
 
     def clean(self):
         super().clean()
@@ -145,11 +149,11 @@ class EventPageQuerySet(PageQuerySet):
 class EventPage(InCityMixin, BasePage):
     """Something a city group puts on: a Stories of Sanctuary evening, a workshop, a dance, a concert."""
 
-    start = models.DateTimeField()
-    end = models.DateTimeField(null=True, blank=True)
-    venue = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -179,7 +183,7 @@ class EventPage(InCityMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = "event page"
+        verbose_name = _("event page")
 
     def clean(self):
         super().clean()
@@ -195,7 +199,7 @@ class EventIndexPage(NetworkIndexPage):
     """Upcoming events across the network (/events/), and past ones (/events/past/)."""
 
     class Meta:
-        verbose_name = "event index page"
+        verbose_name = _("event index page")
 
     def events(self, past=False):
         events = EventPage.objects.for_listing(self.locale_id)
@@ -229,11 +233,15 @@ class SupportingOrganisationQuerySet(models.QuerySet):
 class SupportingOrganisation(TranslatableMixin, index.Indexed, models.Model):
     """An organisation that has pledged to support the resolution "we welcome asylum seekers and refugees"."""
 
-    name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
-    city = models.ForeignKey("cities.CityHubPage", on_delete=models.PROTECT, related_name="+")
-    pledged_on = models.DateField(help_text=_("When the organisation pledged its support for the resolution."))
-    website = models.URLField(blank=True)
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    city = models.ForeignKey(
+        "cities.CityHubPage", on_delete=models.PROTECT, related_name="+", verbose_name=_("city group")
+    )
+    pledged_on = models.DateField(
+        _("pledged on"), help_text=_("When the organisation pledged its support for the resolution.")
+    )
+    website = models.URLField(_("website"), blank=True)
 
     objects = SupportingOrganisationQuerySet.as_manager()
 
@@ -247,7 +255,8 @@ class SupportingOrganisation(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.FilterField("kind"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "supporting organisation"
+        verbose_name = _("supporting organisation")
+        verbose_name_plural = _("supporting organisations")
         ordering = ["name"]
 
     def __str__(self):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -9,7 +10,7 @@ from home.sections import HOME_PAGE_SECTIONS, Section
 class SupportingOrganisationViewSet(SnippetViewSet):
     model = SupportingOrganisation
     icon = "group"
-    menu_label = "Supporting organisations"
+    menu_label = _("Supporting organisations")
     list_display = ["name", "kind", "city", "pledged_on", "locale"]
     list_filter = ["kind", "locale"]
     search_fields = ["name"]

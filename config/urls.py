@@ -3,11 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from config.views import healthz
+from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -16,6 +18,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
 ]
+if upstream_requires_last_name():
+    # Ahead of Wagtail's own account view: the same page, where a single name is enough (editorial/single_name.py).
+    urlpatterns.insert(
+        1, path("admin/account/", require_admin_access(SingleNameAccountView.as_view()), name="wagtailadmin_account")
+    )
 
 if settings.DEBUG:
     from django.conf.urls.static import static

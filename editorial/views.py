@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
 from editorial.roles import can_see_translation_report

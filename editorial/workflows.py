@@ -51,3 +51,20 @@ def ensure_workflow_assignments():
         assign(EXHIBITION_REVIEW, home)
     for collection in StoryCollectionPage.objects.all():
         assign(STORY_REVIEW, collection)
+
+
+def pass_story_review(story, user=None, comment=""):
+    """Take the latest revision of ``story`` through every step of Story review, approving each, which publishes it.
+
+    For the demo seed and the tests, whose sample stories come with consent on record: real stories are reviewed
+    by people in the admin. Nothing is bypassed: each step's own rules apply, and the story is published by the
+    workflow's last approval, through StoryPage.publish.
+    """
+    state = ensure_workflows()[STORY_REVIEW].start(story, user)
+    while state.status == state.STATUS_IN_PROGRESS:
+        task_state = state.current_task_state
+        task = task_state.task.specific
+        confirmation = {"reveals_nothing_dangerous": True} if isinstance(task, ConsentCheckTask) else {}
+        task.on_action(task_state, user, "approve", comment=comment, **confirmation)
+        state.refresh_from_db()
+    return state

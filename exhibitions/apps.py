@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExhibitionsConfig(AppConfig):
     name = "exhibitions"
-    verbose_name = "Exhibitions"
+    verbose_name = _("Exhibitions")

@@ -46,18 +46,28 @@ class ExhibitionTag(TaggedItemBase):
 class ExhibitionPage(InCityMixin, BasePage):
     """An exhibition such as "Building Sanctuary in Swansea": a curator's statement and ordered exhibits."""
 
-    summary = models.TextField(max_length=500, blank=True)
-    curator_statement = RichTextField(features=["bold", "italic", "link"])
-    venue = models.CharField(max_length=255)
-    opens_on = models.DateField()
-    closes_on = models.DateField(null=True, blank=True, help_text=_("Leave empty for a permanent exhibition."))
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    curator_statement = RichTextField(_("curator statement"), features=["bold", "italic", "link"])
+    venue = models.CharField(_("venue"), max_length=255)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(
+        _("closes on"), null=True, blank=True, help_text=_("Leave empty for a permanent exhibition.")
+    )
     hero_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     hero_alt_text = models.CharField(
-        max_length=255, blank=True, help_text=_("Leave empty to use the image's description.")
+        _("hero image alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the image's description."),
     )
-    tags = ClusterTaggableManager(through=ExhibitionTag, blank=True)
+    tags = ClusterTaggableManager(through=ExhibitionTag, blank=True, verbose_name=_("tags"))
 
     objects = PageManager.from_queryset(ExhibitionQuerySet)()
 
@@ -91,7 +101,7 @@ class ExhibitionPage(InCityMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = "exhibition page"
+        verbose_name = _("exhibition page")
 
     def clean(self):
         super().clean()
@@ -121,11 +131,13 @@ class ExhibitionPage(InCityMixin, BasePage):
 class ExhibitPage(BasePage):
     """One exhibit of an exhibition: images and writing, visited in order with previous/next links."""
 
-    caption = models.CharField(max_length=255, blank=True, help_text=_("A line that introduces the exhibit."))
-    images = StreamField([("image", ImageBlock())], blank=True)
-    writing = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h3"])
+    caption = models.CharField(
+        _("caption"), max_length=255, blank=True, help_text=_("A line that introduces the exhibit.")
+    )
+    images = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("images"))
+    writing = RichTextField(_("writing"), features=["bold", "italic", "link", "ol", "ul", "h3"])
     credit = models.CharField(
-        max_length=255, blank=True, help_text=_("Who made this exhibit, as they wish to be named.")
+        _("credit"), max_length=255, blank=True, help_text=_("Who made this exhibit, as they wish to be named.")
     )
 
     parent_page_types = ["exhibitions.ExhibitionPage"]
@@ -147,7 +159,7 @@ class ExhibitPage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "exhibit page"
+        verbose_name = _("exhibit page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -164,7 +176,7 @@ class ExhibitionIndexPage(NetworkIndexPage):
     subpage_types = ["exhibitions.ExhibitionPage"]
 
     class Meta:
-        verbose_name = "exhibition index page"
+        verbose_name = _("exhibition index page")
 
     @path("")
     def current_and_upcoming(self, request):

@@ -19,83 +19,103 @@ def with_language_prefix(url, language_code):
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    text = blocks.CharBlock(max_length=200, label=_("Text"))
+    level = blocks.ChoiceBlock(choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level"))
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "blocks/heading.html"
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200, help_text="Who said it, as they wish to be named.")
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Attribution"),
+        help_text=_("Who said it, as they wish to be named."),
+    )
 
     class Meta:
+        label = _("Pull quote")
         icon = "openquote"
         template = "blocks/pull_quote.html"
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         required=False,
         max_length=255,
-        help_text="What the image shows, for people who cannot see it. Leave empty to use the image's description.",
+        label=_("Alternative text"),
+        help_text=_("What the image shows, for people who cannot see it. Leave empty to use the image's description."),
     )
-    decorative = blocks.BooleanBlock(required=False, help_text="Purely decorative: screen readers skip it.")
-    caption = blocks.CharBlock(required=False, max_length=500)
-    credit = blocks.CharBlock(required=False, max_length=255, help_text="Leave empty to use the image's credit.")
+    decorative = blocks.BooleanBlock(
+        required=False, label=_("Decorative"), help_text=_("Purely decorative: screen readers skip it.")
+    )
+    caption = blocks.CharBlock(required=False, max_length=500, label=_("Caption"))
+    credit = blocks.CharBlock(
+        required=False, max_length=255, label=_("Credit"), help_text=_("Leave empty to use the image's credit.")
+    )
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "blocks/image.html"
 
 
 class GalleryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, max_length=200)
-    images = blocks.ListBlock(ImageBlock(), min_num=1)
+    title = blocks.CharBlock(required=False, max_length=200, label=_("Title"))
+    images = blocks.ListBlock(ImageBlock(), min_num=1, label=_("Images"))
 
     class Meta:
+        label = _("Gallery")
         icon = "image"
         template = "blocks/gallery.html"
 
 
 class AudioBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=200)
-    audio = DocumentChooserBlock(help_text="An MP3, OGG or M4A file from the documents library.")
-    transcript = blocks.RichTextBlock(features=["bold", "italic", "link"], help_text="Needed for deaf readers.")
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    audio = DocumentChooserBlock(label=_("Audio"), help_text=_("An MP3, OGG or M4A file from the documents library."))
+    transcript = blocks.RichTextBlock(
+        features=["bold", "italic", "link"], label=_("Transcript"), help_text=_("Needed for deaf readers.")
+    )
 
     class Meta:
+        label = _("Audio")
         icon = "media"
         template = "blocks/audio.html"
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text="A link to a video on YouTube, Vimeo or another oEmbed provider.")
-    title = blocks.CharBlock(max_length=200, help_text="Names the video for screen readers.")
-    transcript = blocks.RichTextBlock(required=False, features=["bold", "italic", "link"])
+    video = EmbedBlock(label=_("Video"), help_text=_("A link to a video on YouTube, Vimeo or another oEmbed provider."))
+    title = blocks.CharBlock(max_length=200, label=_("Title"), help_text=_("Names the video for screen readers."))
+    transcript = blocks.RichTextBlock(required=False, features=["bold", "italic", "link"], label=_("Transcript"))
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "blocks/video.html"
 
 
 class MythFactBlock(blocks.StructBlock):
-    myth_fact = SnippetChooserBlock("home.MythFact")
+    myth_fact = SnippetChooserBlock("home.MythFact", label=_("Myth and fact"))
 
     class Meta:
+        label = _("Myth and fact")
         icon = "help"
         template = "blocks/myth_fact.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=300)
-    button_label = blocks.CharBlock(max_length=60)
-    page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
+    text = blocks.CharBlock(max_length=300, label=_("Text"))
+    button_label = blocks.CharBlock(max_length=60, label=_("Button label"))
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
+    url = blocks.URLBlock(required=False, label=_("Link"), help_text=_("Used when no page is chosen."))
 
     class Meta:
+        label = _("Call to action")
         icon = "link"
         template = "blocks/call_to_action.html"
 
@@ -121,7 +141,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/paragraph.html", label=_("Paragraph")
+    )
     pull_quote = PullQuoteBlock()
     image = ImageBlock()
     gallery = GalleryBlock()

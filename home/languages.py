@@ -8,6 +8,7 @@ described here, and the ones Django lacks are added to ``LANG_INFO`` when the se
 import os
 
 from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy
 
 # code: (English name, native name, right-to-left?)
 KNOWN_LANGUAGES = {
@@ -39,7 +40,8 @@ def register_language_info(codes):
     for code in codes:
         name, native, bidi = KNOWN_LANGUAGES[code]
         LANG_INFO[code] = {**LANG_INFO.get(code, {}), "bidi": bidi, "code": code, "name": name, "name_local": native}
-    return [(code, KNOWN_LANGUAGES[code][0]) for code in codes]
+    # Lazy names, so the admin's language columns and choices read in the user's language (site/locale has them).
+    return [(code, gettext_lazy(KNOWN_LANGUAGES[code][0])) for code in codes]
 
 
 def rtl_codes(codes):

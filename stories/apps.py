@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
-    verbose_name = "Stories of Sanctuary"
+    verbose_name = _("Stories of Sanctuary")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from stories.models import StoryPage
 from stories.withdrawal import withdraw_story
@@ -16,7 +17,7 @@ def withdraw(request, page_id):
         raise PermissionDenied
     if request.method == "POST":
         withdraw_story(story, by_user=request.user)
-        messages.success(request, "The story was withdrawn in every language and its photos deleted.")
+        messages.success(request, _("The story was withdrawn in every language and its photos deleted."))
         return redirect(reverse("wagtailadmin_explore", args=[story.get_parent().pk]))
-    context = {"story": story, "page_title": "Withdraw this story", "header_icon": "warning"}
+    context = {"story": story, "page_title": _("Withdraw this story"), "header_icon": "warning"}
     return render(request, "stories/admin/confirm_withdraw.html", context)

@@ -1,4 +1,7 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -7,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
 from stories import views
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage, TellerIdentity, Withdrawal
+from stories.models.workflow import consent_check_passed
 
 
 class ConsentRecordViewSet(SnippetViewSet):
@@ -14,7 +18,7 @@ class ConsentRecordViewSet(SnippetViewSet):
 
     model = ConsentRecord
     icon = "lock"
-    menu_label = "Consent records"
+    menu_label = _("Consent records")
     list_display = ["story", "given_on", "withdrawn_on", "recorded_by"]
     list_filter = ["withdrawn_on"]
 
@@ -27,7 +31,7 @@ class TellerIdentityViewSet(SnippetViewSet):
 
     model = TellerIdentity
     icon = "user"
-    menu_label = "Tellers' identities"
+    menu_label = _("Tellers' identities")
     list_display = ["story", "created_at"]
     inspect_view_enabled = True
 
@@ -35,7 +39,7 @@ class TellerIdentityViewSet(SnippetViewSet):
 class WithdrawalViewSet(SnippetViewSet):
     model = Withdrawal
     icon = "history"
-    menu_label = "Withdrawals"
+    menu_label = _("Withdrawals")
     list_display = ["__str__"]
 
 
@@ -48,10 +52,30 @@ def register_withdraw_url():
     return [path("stories/<int:page_id>/withdraw/", views.withdraw, name="withdraw_story")]
 
 
+@hooks.register("before_publish_page")
+def refuse_to_publish_an_unchecked_story(request, page):
+    """The editor's Publish (create or edit view) on a story version that has not passed its consent check.
+
+    The new version is already saved as a draft by then, so nothing the person wrote is lost.
+    """
+    if page.specific_class is StoryPage and not consent_check_passed(page, page.get_latest_revision()):
+        messages.error(
+            request,
+            _(
+                "This story was saved as a draft but not published: a story goes live only after this version has "
+                "passed the consent check. Submit it to Story review."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
 @hooks.register("register_page_header_buttons")
 def withdraw_button(page, user, view_name, next_url=None):
     if page.specific_class is StoryPage and page.permissions_for_user(user).can_publish():
-        yield Button("Withdraw story", url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55)
+        yield Button(
+            _("Withdraw story"), url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55
+        )
 
 
 @hooks.register(HOME_PAGE_SECTIONS)

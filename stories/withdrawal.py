@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from stories.models.consent import ConsentRecord
+from stories.models.consent import ConsentRecord, cancel_scheduled_publication
 from stories.models.contributions import Withdrawal, WithdrawnUrl, digest
 from stories.models.pages import StoryPage
 
@@ -53,6 +53,7 @@ def withdraw_story(story, *, by_user=None, by_teller=False):
     ConsentRecord.objects.filter(story__translation_key=story.translation_key, withdrawn_on__isnull=True).update(
         withdrawn_on=timezone.localdate()
     )
+    cancel_scheduled_publication(story.translation_key)
     for image in images:
         delete_image_and_files(image)
     cache.clear()  # no cached listing or page may still show it

@@ -8,11 +8,13 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cities.models import CityHubIndexPage, CityHubPage, CityStatus, EventIndexPage, EventPage, SupportingOrganisation
+from editorial.workflows import pass_story_review
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
 from home.models import MythFact, StandardPage
-from stories.models import ConsentRecord, StoryCollectionPage, StoryIndexPage, StoryPage
+from stories.models import ConsentRecord, Naming, StoryCollectionPage, StoryIndexPage, StoryPage
 
 _counter = itertools.count(1)
 
@@ -55,7 +57,8 @@ def collection(parent, title="Stories of Sanctuary", **fields):
     return publish(parent, StoryCollectionPage(title=title, **fields))
 
 
-def story(parent, title=None, told_on=None, tags=(), **fields):
+def draft_story(parent, title=None, told_on=None, tags=(), **fields):
+    """A story saved as a draft, with no consent on record: what a new story is before its review."""
     page = StoryPage(
         title=title or f"Story {next(_counter)}",
         teller_name=fields.pop("teller_name", "Amal"),
@@ -65,7 +68,26 @@ def story(parent, title=None, told_on=None, tags=(), **fields):
         **fields,
     )
     page.tags.add(*tags)
-    return publish(parent, page)
+    parent.add_child(instance=page)
+    page.save_revision(user=fields.get("owner"))
+    return page
+
+
+def story(parent, title=None, told_on=None, tags=(), **fields):
+    """A published story: its teller's consent on record, and its first version through Story review."""
+    page = draft_story(parent, title, told_on, tags, **fields)
+    consent(page)
+    pass_story_review(page)
+    page.refresh_from_db()
+    return page
+
+
+def review_and_publish(story, user=None):
+    """Save ``story``'s changes as a new revision and take it through Story review, as an edited story goes live."""
+    story.save_revision(user=user)
+    pass_story_review(story, user)
+    story.refresh_from_db()
+    return story
 
 
 def story_index(home):
@@ -151,3 +173,28 @@ def version(page, language_code):
     from wagtail.models import Page
 
     return Page.objects.get(translation_key=page.translation_key, locale__language_code=language_code).specific
+
+
+# Admin form data, as the page editor posts it.
+
+
+def edit(client, page, fields):
+    """Post the admin's edit form for ``page`` ("Save draft") with ``fields`` on top of its title and slug."""
+    data = nested_form_data({"title": page.title, "slug": page.slug, "comment_notifications": "", **fields})
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+def story_form(**overrides):
+    return {
+        "teller_name": "Samira",
+        "naming": Naming.PSEUDONYM,
+        "told_in": "ar",
+        "told_on": "2009-06-18",
+        "summary": "A neighbour knocks on the door with a teapot.",
+        "image": "",
+        "body": streamfield([("paragraph", rich_text("<p>A sample story.</p>"))]),
+        "tags": "",
+        "related_stories": inline_formset([]),
+        "translated_by": "",
+        **overrides,
+    }

@@ -156,13 +156,12 @@ def synced_network(module_synced_network, db):
 
 
 def build_editorial(network):
-    """Groups, page permissions and workflows for ``network``, consent for its first story, and a user per role."""
+    """Groups, page permissions and workflows for ``network``, and a user per role."""
     from editorial.roles import ADMINISTRATORS, CONTRIBUTORS, MODERATORS, ensure_all_roles
     from editorial.workflows import ensure_workflow_assignments
 
     ensure_all_roles()
     ensure_workflow_assignments()
-    builders.consent(network["stories"][0])
     return {
         "administrator": builders.user("ada", ADMINISTRATORS),
         "moderator": builders.user("mo", MODERATORS),
@@ -183,7 +182,7 @@ def module_editorial(module_synced_network):
 
 @pytest.fixture
 def editorial(module_editorial, synced_network):
-    """The synced network with its groups and workflows, consent for the first story, and one user per role."""
+    """The synced network with its groups and workflows, and one user per role."""
     from django.contrib.auth import get_user_model
 
     if module_editorial is None:
@@ -198,8 +197,7 @@ def submitted_story(editorial):
     from django.core import mail
 
     editor = editorial["users"]["sheffield editor"]
-    story = builders.story(editorial["collection"], "A new story", owner=editor)
-    story.unpublish()
+    story = builders.draft_story(editorial["collection"], "A new story", owner=editor)
     story.title = "A new story, revised"
     story.save_revision(user=editor)
     mail.outbox.clear()

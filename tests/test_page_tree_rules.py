@@ -105,8 +105,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
                     "comment_notifications": "",
                 }
             ),
+            publish=False,  # a new story is submitted for review, never published from the form
         )
         created = StoryPage.objects.get(slug="finding-work")
+        self.assertFalse(created.live)
         self.assertEqual((created.teller_name, created.get_parent().id), ("Samir", stories.id))
         self.assertEqual(
             [(block.block_type, strip_tags(block.value.source)) for block in created.body], [("paragraph", "Sample.")]

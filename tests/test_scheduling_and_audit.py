@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Comment, PageLogEntry
 
+from editorial.workflows import pass_story_review
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +18,11 @@ FAR_FUTURE = datetime.datetime(2999, 1, 1, 9, 0, tzinfo=UTC)
 
 def test_go_live_waits_for_its_time_then_publish_scheduled_publishes(client, synced_network):
     network = synced_network
-    story = builders.story(network["collection"], "Scheduled story")
-    story.unpublish()
+    story = builders.draft_story(network["collection"], "Scheduled story")
+    builders.consent(story)
     story.go_live_at = FAR_FUTURE
     revision = story.save_revision()
-    revision.publish()
+    pass_story_review(story)  # the review's last approval schedules it
     story.refresh_from_db()
     assert not story.live
     assert story.get_latest_revision().approved_go_live_at == FAR_FUTURE
@@ -75,6 +76,6 @@ def test_the_audit_log_records_who_published(editorial):
     moderator = editorial["users"]["moderator"]
     story = editorial["stories"][0]
     story.title = "Arriving in Sheffield (revised)"
-    story.save_revision(user=moderator).publish(user=moderator)
+    builders.review_and_publish(story, moderator)
     entry = PageLogEntry.objects.filter(page=story, action="wagtail.publish").latest("timestamp")
     assert entry.user == moderator

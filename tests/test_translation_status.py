@@ -26,7 +26,7 @@ def test_a_fresh_translation_is_up_to_date(welsh_story):
 def test_republishing_the_source_marks_its_translation_out_of_date(welsh_story):
     story, welsh = welsh_story
     story.summary = "A changed summary."
-    story.save_revision().publish()
+    builders.review_and_publish(story)
     stale = list(out_of_date_translations())
     assert [(t.target_locale.language_code, t.target_page_id) for t in stale] == [("cy", welsh.pk)]
     assert list(out_of_date_translations(locale=welsh.locale)) == stale
@@ -35,7 +35,7 @@ def test_republishing_the_source_marks_its_translation_out_of_date(welsh_story):
 
 def test_updating_the_translation_makes_it_current_again(welsh_story):
     story, welsh = welsh_story
-    story.save_revision().publish()
+    builders.review_and_publish(story)
     translate(story, "cy", {"Arriving in Sheffield": "Cyrraedd Sheffield"}.get)
     assert list(out_of_date_translations()) == []
 
@@ -50,7 +50,7 @@ def test_coverage_counts_translations_not_aliases(welsh_story):
 
 def test_admin_report_lists_stale_translations_and_coverage(admin_client, welsh_story):
     story, welsh = welsh_story
-    story.save_revision().publish()
+    builders.review_and_publish(story)
     response = admin_client.get("/admin/reports/translations/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -69,7 +69,7 @@ def test_report_is_for_admin_users_only(client, welsh_story):
 def staff(welsh_story):
     """A member of each editorial group (none of them a superuser); the Welsh translation is out of date."""
     story, welsh = welsh_story
-    story.save_revision().publish()
+    builders.review_and_publish(story)
     ensure_all_roles()
     users = {
         "arabic translator": builders.user("layla", "Arabic translators"),

@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 from wagtail.models import GroupApprovalTask
+from wagtail.users.models import UserProfile
 
 from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
@@ -212,3 +214,18 @@ def test_request_changes_collects_a_comment_in_the_admin(client, editorial, subm
     collected = client.post(url, {"comment": "Please remove the street name."}, headers=MODAL)
     assert collected.status_code == 200
     assert collected.json()["cleaned_data"]["comment"] == "Please remove the street name."
+
+
+def test_each_reviewer_is_emailed_in_their_own_admin_language_not_the_submitters(editorial):
+    """A teller writing on /ar/ (or a translator whose admin is Arabic) submits: each moderator reads their language."""
+    administrator = editorial["users"]["administrator"]
+    profile = UserProfile.get_for_user(administrator)
+    profile.preferred_language = "ar"
+    profile.save()
+    story = builders.draft_story(editorial["collection"], "A story told in Arabic")
+    mail.outbox.clear()
+    with translation.override("ar"):  # the language of the person who acted
+        story.get_workflow().start(story, editorial["users"]["sheffield editor"])
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["mo@example.org"].startswith('The page "A story told in Arabic" has been submitted')
+    assert subjects["ada@example.org"].startswith('تم تقديم الصفحة "A story told in Arabic"')

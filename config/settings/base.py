@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.SanctuaryUsersConfig",  # wagtail.users, a single name enough (editorial/single_name.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -154,6 +154,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# An edit made during review sends the page back through every step: a story's consent check covers the exact version
+# that goes live (stories.models.workflow.consent_check_passed).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}

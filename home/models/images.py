@@ -5,6 +5,7 @@ however the image is created: the admin, any form, or code. See home.image_metad
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.utils.file import hash_filelike
 
@@ -12,7 +13,9 @@ from home.image_metadata import strip_metadata
 
 
 class SanctuaryImage(AbstractImage):
-    credit = models.CharField(max_length=255, blank=True, help_text="Photographer or artist, as they wish to be named.")
+    credit = models.CharField(
+        _("credit"), max_length=255, blank=True, help_text=_("Photographer or artist, as they wish to be named.")
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 

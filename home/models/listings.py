@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -61,7 +62,7 @@ class NetworkListingMixin:
 class NetworkIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
     """A network-wide listing under the home page (/stories/, /exhibitions/, /events/): one per language tree."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -18,8 +19,8 @@ class HomePage(BasePage):
     What is new comes from the content apps, which register their home page sections (home/sections.py).
     """
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
@@ -27,7 +28,7 @@ class HomePage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     @classmethod
     def can_create_at(cls, parent):
@@ -61,8 +62,8 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """A page of prose: about the movement, a city's manifesto, myth-busting, ways to welcome."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock())
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "cities.CityHubPage"]
     subpage_types = ["home.StandardPage"]
@@ -71,4 +72,4 @@ class StandardPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = _("standard page")

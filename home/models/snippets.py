@@ -9,11 +9,14 @@ from wagtail.search import index
 class MythFact(TranslatableMixin, index.Indexed, models.Model):
     """A common myth about people seeking sanctuary and the facts that answer it (Sheffield's drinks mats)."""
 
-    myth = models.CharField(max_length=255)
-    facts = RichTextField(features=["bold", "italic", "link", "ul"])
-    source_title = models.CharField(max_length=255, blank=True)
-    source_url = models.URLField(blank=True)
-    last_reviewed = models.DateField(help_text=_("When someone last checked that the facts still hold."))
+    myth = models.CharField(_("myth"), max_length=255)
+    facts = RichTextField(_("facts"), features=["bold", "italic", "link", "ul"])
+    source_title = models.CharField(_("source title"), max_length=255, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        help_text=_("When someone last checked that the facts still hold."),
+    )
 
     panels = [
         FieldPanel("myth"),
@@ -25,8 +28,8 @@ class MythFact(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("myth"), index.SearchField("facts"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "myth and fact"
-        verbose_name_plural = "myths and facts"
+        verbose_name = _("myth and fact")
+        verbose_name_plural = _("myths and facts")
         ordering = ["myth"]
 
     def __str__(self):

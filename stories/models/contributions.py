@@ -12,6 +12,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 PRIVATE_LINK_LIFETIME = datetime.timedelta(days=365)
@@ -30,12 +31,14 @@ class TellerIdentityQuerySet(models.QuerySet):
 
 
 class TellerIdentity(models.Model):
-    story = models.OneToOneField("stories.StoryPage", on_delete=models.CASCADE, related_name="teller_identity")
+    story = models.OneToOneField(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="teller_identity", verbose_name=_("story")
+    )
     real_name = models.CharField(_("real name"), max_length=200, blank=True)
     contact = models.CharField(_("e-mail or phone"), max_length=200, blank=True)
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = TellerIdentityQuerySet.as_manager()
 
@@ -44,7 +47,7 @@ class TellerIdentity(models.Model):
         verbose_name_plural = _("tellers' identities")
 
     def __str__(self):
-        return f"Teller of story #{self.story_id}"
+        return _("Teller of story #%(id)s") % {"id": self.story_id}
 
     def issue_private_link_token(self):
         """A new unguessable token for the teller's private link; only its digest is stored."""
@@ -67,14 +70,25 @@ class WithdrawnUrl(models.Model):
 class Withdrawal(models.Model):
     """The audit record of a withdrawal: who withdrew which story id, and when. Nothing of the story's content."""
 
-    story_id_withdrawn = models.PositiveBigIntegerField()
-    withdrawn_at = models.DateTimeField(auto_now_add=True)
-    by_teller = models.BooleanField(default=False)
-    by_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    story_id_withdrawn = models.PositiveBigIntegerField(_("story id"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), auto_now_add=True)
+    by_teller = models.BooleanField(_("by the teller"), default=False)
+    by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("by user")
+    )
 
     class Meta:
         ordering = ["-withdrawn_at"]
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
 
     def __str__(self):
-        who = "the teller" if self.by_teller else (self.by_user or "a deleted user")
-        return f"Story #{self.story_id_withdrawn} withdrawn by {who} on {self.withdrawn_at:%Y-%m-%d %H:%M}"
+        values = {
+            "id": self.story_id_withdrawn,
+            "date": date_format(timezone.localtime(self.withdrawn_at), "SHORT_DATETIME_FORMAT"),
+        }
+        if self.by_teller:
+            return _("Story #%(id)s withdrawn by its teller on %(date)s") % values
+        if self.by_user is None:
+            return _("Story #%(id)s withdrawn by a deleted user on %(date)s") % values
+        return _("Story #%(id)s withdrawn by %(user)s on %(date)s") % {**values, "user": self.by_user}

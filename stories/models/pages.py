@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager, PageQuerySet
+from wagtail.models import Orderable, PageManager, PagePermissionTester, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -23,6 +24,7 @@ from home.blocks import BaseStreamBlock
 from home.languages import KNOWN_LANGUAGES
 from home.models import BasePage, InCityMixin, NetworkIndexPage, paginate, with_card_images
 from stories.feeds import LatestStoriesFeed
+from stories.models.workflow import ConsentCheckRequired, consent_check_passed
 
 
 class Naming(models.TextChoices):
@@ -43,11 +45,15 @@ class ContentWarning(models.TextChoices):
 
 class StoryPageForm(WagtailAdminPageForm):
     content_warnings = forms.MultipleChoiceField(
-        choices=ContentWarning.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Content warnings"),
+        choices=ContentWarning.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Shown to readers before the story, so they can choose to read on."),
     )
 
 
-LANGUAGE_CHOICES = [(code, english) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
+LANGUAGE_CHOICES = [(code, _(english)) for code, (english, _native, _rtl) in KNOWN_LANGUAGES.items()]
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -59,6 +65,17 @@ class StoryPageQuerySet(PageQuerySet):
 
 class StoryTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class StoryPermissionTester(PagePermissionTester):
+    """Publish is offered only when the version to publish has passed its consent check, to every user."""
+
+    @cached_property
+    def _latest_version_passed_consent_check(self):
+        return self.page.pk is not None and consent_check_passed(self.page, self.page.get_latest_revision())
+
+    def can_publish(self):
+        return super().can_publish() and self._latest_version_passed_consent_check
 
 
 class StoryPage(InCityMixin, BasePage):
@@ -80,16 +97,25 @@ class StoryPage(InCityMixin, BasePage):
         max_length=10, choices=LANGUAGE_CHOICES, default="en", verbose_name=_("language told in")
     )
     told_on = models.DateField(verbose_name=_("date told"))
-    summary = models.TextField(max_length=500)
+    summary = models.TextField(_("summary"), max_length=500)
     image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
-    body = StreamField(BaseStreamBlock())
-    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
     content_warnings = models.JSONField(
-        default=list, blank=True, help_text=_("Shown to readers before the story, so they can choose to read on.")
+        _("content warnings"),
+        default=list,
+        blank=True,
+        help_text=_("Shown to readers before the story, so they can choose to read on."),
     )
     translated_by = models.CharField(
+        _("translated by"),
         max_length=100,
         blank=True,
         help_text=_("On a translation: the translator's name as they wish to be credited. Empty: 'a volunteer'."),
@@ -130,8 +156,44 @@ class StoryPage(InCityMixin, BasePage):
         APIField("tags"),
     ]
 
+    needs_consent_check = True  # read by stories.models.workflow: stories carry a teller's consent
+
     class Meta:
-        verbose_name = "story page"
+        verbose_name = _("story page")
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.alias_of_id is None:
+            # A story never starts live (a copy "kept live", a page made in code): it goes live through publish().
+            self.live, self.has_unpublished_changes = False, True
+        elif self.goes_live_with_another_version(kwargs.get("update_fields")):
+            self.refuse_unless_consent_check_passed(self.live_revision)
+        return super().save(*args, **kwargs)
+
+    def goes_live_with_another_version(self, update_fields):
+        """Whether this save makes a version live that was not live before (every publishing path saves so)."""
+        if not self.live or self.alias_of_id is not None:
+            return False
+        if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+            return False
+        return not StoryPage.objects.filter(pk=self.pk, live=True, live_revision_id=self.live_revision_id).exists()
+
+    def refuse_unless_consent_check_passed(self, revision):
+        if not consent_check_passed(self, revision):
+            raise ConsentCheckRequired(
+                _("A story goes live only after this version of it has passed the consent check of Story review.")
+            )
+
+    def publish(self, revision, *args, **kwargs):
+        if revision.approved_go_live_at is not None and not consent_check_passed(self, revision):
+            # publish_scheduled's run: drop the schedule rather than stop the command for every other page
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            return None
+        self.refuse_unless_consent_check_passed(revision)
+        return super().publish(revision, *args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return StoryPermissionTester(user, self)
 
     @property
     def content_warning_labels(self):
@@ -173,7 +235,7 @@ class StoryPage(InCityMixin, BasePage):
 
 class RelatedStory(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_stories")
-    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(StoryPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("story"))
 
     panels = [FieldPanel("story")]
 
@@ -195,8 +257,8 @@ class StoryCollectionQuerySet(PageQuerySet):
 class StoryCollectionPage(InCityMixin, BasePage):
     """A collection of stories, such as Bradford's "Stories of Sanctuary"."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(StoryCollectionQuerySet)()
 
@@ -207,7 +269,7 @@ class StoryCollectionPage(InCityMixin, BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
-        verbose_name = "story collection page"
+        verbose_name = _("story collection page")
 
     def stories(self):
         return StoryPage.objects.child_of(self).for_listing(self.locale_id)
@@ -226,7 +288,7 @@ class StoryIndexPage(NetworkIndexPage):
     """Every story in the network (/stories/), and the stories under each tag (/stories/tag/<tag>/)."""
 
     class Meta:
-        verbose_name = "story index page"
+        verbose_name = _("story index page")
 
     @path("")
     def all_stories(self, request):

@@ -3,6 +3,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale
@@ -18,7 +19,7 @@ from stories.withdrawal import withdraw_story
 class ShareStoryPage(RoutablePageMixin, BasePage):
     """Where people seeking sanctuary tell their own story, in their own language, safely."""
 
-    intro = models.TextField(blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -26,7 +27,7 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "share your story page"
+        verbose_name = _("share your story page")
 
     def render_form(self, request, form, status=200, **context):
         response = self.render(request, context_overrides={"form": form, **context})
