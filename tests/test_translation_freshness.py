@@ -74,7 +74,7 @@ def test_report_says_what_to_do_and_names_page_types_in_words(admin_client, edit
     text = page.get_text(" ", strip=True)
     assert "Needs updating from the English page" in text
     assert "Sync translated pages" not in text  # a button translators do not have
-    assert capfirst(CityHubIndexPage._meta.verbose_name) in text
+    assert str(capfirst(CityHubIndexPage._meta.verbose_name)) in text
     assert "cityhubindexpage" not in text
 
 
