@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import get_page_models
 
 from editorial.roles import can_see_translation_report
 from editorial.translation_status import coverage, out_of_date_translations
@@ -14,6 +16,7 @@ def translation_report(request):
     """Out-of-date translations and translation coverage, per language (the admin requires a login first)."""
     if not can_see_translation_report(request.user):
         raise PermissionDenied
+    type_names = {model._meta.model_name: capfirst(model._meta.verbose_name) for model in get_page_models()}
     rows = []
     for code, model_counts in coverage().items():
         translated = sum(done for done, _total in model_counts.values())
@@ -24,7 +27,7 @@ def translation_report(request):
                 "name": get_language_info(code)["name_translated"],
                 "translated": translated,
                 "total": total,
-                "by_type": model_counts,
+                "by_type": [(type_names.get(model, model), counts) for model, counts in model_counts.items()],
             }
         )
     context = {
@@ -32,6 +35,6 @@ def translation_report(request):
         "header_icon": "globe",
         "coverage": rows,
         "out_of_date": out_of_date_translations().select_related("target_locale"),
-        "source_language": settings.LANGUAGE_CODE,
+        "source_language": get_language_info(settings.LANGUAGE_CODE)["name_translated"],
     }
     return render(request, "editorial/translation_report.html", context)

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation as upstream_editor
 from wagtail_localize.views.edit_translation import edit_translation
@@ -77,13 +78,20 @@ class SubmitInsteadOfPublish:
         return getattr(self._permissions, name)
 
 
+def submits_for_review(user, page):
+    """Whether ``user``'s "Publish" in the translation editor of ``page`` submits it for review instead."""
+    if not enabled():
+        return False
+    # The class's method, not the instance's: review_translations replaces the latter while the editor renders.
+    permissions = Page.permissions_for_user(page, user)
+    return permissions.can_edit() and not permissions.can_publish() and page.get_workflow() is not None
+
+
 def review_translations(request, page):
     """``before_edit_page`` hook, run before wagtail-localize's own (which would publish directly)."""
-    if not enabled():
+    if not submits_for_review(request.user, page):
         return None
     permissions = page.permissions_for_user(request.user)
-    if permissions.can_publish() or not permissions.can_edit() or page.get_workflow() is None:
-        return None
     translation = translation_of(page)
     if translation is None:
         return None

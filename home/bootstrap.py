@@ -35,9 +35,8 @@ def ensure_home(source_locale):
             )
         )
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        is_default_site=True, site_name="City of Sanctuary"
-    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME  # Wagtail's own has none: "localhost" would show
     placeholder_id = site.root_page_id
     site.root_page = home
     site.hostname, site.port = site_address()

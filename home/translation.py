@@ -1,5 +1,7 @@
 """Translating pages and snippets in code, the way wagtail-localize's editor does it (used by seed_demo and tests)."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, OuterRef, Q, Subquery
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -32,3 +34,35 @@ def translate(instance, language_code, translate_string, user=None, publish=True
         target.get_latest_revision().publish(user=user)
         target.refresh_from_db()
     return target
+
+
+def out_of_date_translations():
+    """Page translations whose readers may be reading old text: the source page was published after the translation
+    was last synced from it, or after the translated page was last published.
+
+    "Synced" is wagtail-localize's own notion (``TranslationSource.last_updated_at``, the "last sync date" of its
+    update screen): until then the translation editor does not even hold the new text. Once synced, the translation
+    stays out of date until the translated page is published again (after review). The admin's Translations report,
+    the translator's dashboard and the public notice all ask this one question. Annotated with
+    ``source_published_at``, ``target_page_id``, ``target_published_at`` and ``needs_sync``.
+    """
+    source_pages = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
+    )
+    target_pages = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"), alias_of__isnull=True
+    )
+    return (
+        Translation.objects.filter(enabled=True, source__object__content_type=ContentType.objects.get_for_model(Page))
+        .annotate(
+            source_published_at=Subquery(source_pages.values("last_published_at")[:1]),
+            target_page_id=Subquery(target_pages.values("id")[:1]),
+            target_published_at=Subquery(target_pages.values("last_published_at")[:1]),
+        )
+        .filter(target_page_id__isnull=False)
+        .filter(
+            Q(source_published_at__gt=F("source__last_updated_at"))
+            | Q(source_published_at__gt=F("target_published_at"))
+        )
+        .annotate(needs_sync=Q(source_published_at__gt=F("source__last_updated_at")))
+    )

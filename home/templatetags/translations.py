@@ -1,6 +1,8 @@
-"""The reader's ways into other languages: the language switcher, hreflang links and the untranslated notice.
+"""The reader's ways into other languages: the language switcher, hreflang links, the untranslated notice and the
+out-of-date notice.
 
-All three come from one query for the page's translations (aliases included), made once per render.
+The first three come from one query for the page's translations (aliases included), made once per render; the
+out-of-date notice costs one more query, on pages in languages other than the source language only.
 """
 
 from django import template
@@ -8,6 +10,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
+
+from home.translation import out_of_date_translations
 
 register = template.Library()
 
@@ -70,6 +74,27 @@ def untranslated_source(context):
     if not isinstance(page, Page) or page.alias_of_id is None or context.get("interface_only"):
         return None
     return next((v for v in page_versions(context) if v.page is not None and v.page.id == page.alias_of_id), None)
+
+
+@register.simple_tag(takes_context=True)
+def outdated_source(context):
+    """For a translation whose source has changed since (home.translation.out_of_date_translations), the source
+    version readers can turn to; otherwise None."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.alias_of_id is not None or not page.translation_key:
+        return None
+    versions = page_versions(context)
+    if any(v.code == settings.LANGUAGE_CODE and v.page is not None and v.page.id == page.id for v in versions):
+        return None  # the source language: every tree is translated from it, none into it
+    source_code = (
+        out_of_date_translations()
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .values_list("source__locale__language_code", flat=True)
+        .first()
+    )
+    if source_code is None:
+        return None
+    return next((v for v in versions if v.code == source_code and v.page is not None), None)
 
 
 @register.simple_tag(takes_context=True)
