@@ -16,6 +16,7 @@ from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
 from tests import builders
 from tests.browser.conftest import DESKTOP
+from tests.catalogue import untranslated
 
 PASSWORD = "a long pass phrase"  # tests/builders.py's
 ARABIC_TITLE = "بناء الملاذ في سوانزي"
@@ -50,7 +51,7 @@ class Session:
         self.page = self.context.new_page()
         self.page.set_default_timeout(15_000)
         self.page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?" after editing
-        self.failures = []
+        self.failures, self.english = [], {}
         self.page.on("response", self.check)
         self.page.goto(self.base + "/admin/login/")
         self.page.fill("input[name=username]", username)
@@ -66,6 +67,13 @@ class Session:
         response = self.page.goto(self.base + path)
         assert response.status < 500, path
         return response
+
+    def note_english_of_ours(self):
+        """Record any of this site's own strings the screen shows in English (the translator's admin is Arabic)."""
+        self.page.wait_for_load_state()
+        content = set(Page.objects.values_list("title", flat=True)) | {"layla", "mo"}
+        if found := untranslated(self.page.content(), content):
+            self.english[self.page.url] = found
 
     def close(self):
         self.context.close()
@@ -108,9 +116,12 @@ def test_translator_translates_moderator_approves_source_changes_translator_refr
     translator = sessions("layla")
     page = translator.page
     assert page.locator("html").get_attribute("lang") == "ar"
+    translator.note_english_of_ours()
     translator.goto(f"/admin/pages/{arabic.pk}/edit/")
+    translator.note_english_of_ours()
     page.locator(f"form[action='/admin/translations/start/{arabic.pk}/'] button").click()
     page.wait_for_url(f"{translator.base}/admin/pages/{arabic.pk}/edit/")
+    translator.note_english_of_ours()
 
     # They fill the title in the translation editor and submit it: the button says it submits for review.
     expect(page.locator(".js-translation-editor li").first).to_be_visible()
@@ -125,6 +136,7 @@ def test_translator_translates_moderator_approves_source_changes_translator_refr
         task="Moderator approval",
     )
     expect(page.get_by_text(review_state)).to_be_visible()
+    translator.note_english_of_ours()
     assert Page.objects.get(pk=arabic.pk).title == exhibition.title  # nothing went live
 
     # The moderator, in their own browser, approves it from their dashboard.
@@ -157,16 +169,22 @@ def test_translator_translates_moderator_approves_source_changes_translator_refr
     # The translator's dashboard, headed with the site's name, lists the changed translation; its editor says so.
     translator.goto("/admin/")
     expect(page.locator("body")).not_to_contain_text("localhost")
+    translator.note_english_of_ours()
     page.locator(".translation-queue__outdated a").filter(has_text=exhibition.title).click()
     page.wait_for_url(f"{translator.base}/admin/pages/{arabic.pk}/edit/")
     with translation.override("ar"):
         english = Locale.objects.get(language_code="en").get_display_name()
     changed = in_arabic("The %(language)s page has changed since this translation was last updated.", language=english)
     expect(page.get_by_text(changed)).to_be_visible()
+    translator.note_english_of_ours()
 
     # They update it from the English page, and the new English title waits for them in the editor.
     page.locator("a[href*='/admin/translations/'][href$='/update/']").click()
+    page.wait_for_load_state()
+    translator.note_english_of_ours()
     page.locator("main form[method=post] button[type=submit]").click()
     page.wait_for_url(f"{translator.base}/admin/pages/{arabic.pk}/edit/")
     expect(page.locator("li.incomplete").filter(has_text=REVISED_TITLE)).to_have_count(1)
     translate_segment(page, REVISED_TITLE, ARABIC_TITLE + " ٢")
+    translator.note_english_of_ours()
+    assert translator.english == {}  # every screen the translator saw spoke Arabic, our strings included
