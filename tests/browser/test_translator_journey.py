@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization
 
@@ -72,6 +72,7 @@ class Session:
         """Record any of this site's own strings the screen shows in English (the translator's admin is Arabic)."""
         self.page.wait_for_load_state()
         content = set(Page.objects.values_list("title", flat=True)) | {"layla", "mo"}
+        content |= set(Site.objects.values_list("site_name", flat=True))  # the site's name is data, not our text
         if found := untranslated(self.page.content(), content):
             self.english[self.page.url] = found
 
