@@ -198,3 +198,21 @@ def story_form(**overrides):
         "translated_by": "",
         **overrides,
     }
+
+
+SHEFFIELD_GPS = {1: "N", 2: (53.0, 22.0, 51.0), 3: "W", 4: (1.0, 28.0, 12.0)}
+SWANSEA_GPS = {1: "N", 2: (51.0, 37.0, 17.0), 3: "W", 4: (3.0, 56.0, 37.0)}
+
+
+def jpeg_with_gps(gps=SHEFFIELD_GPS, size=(320, 240)):
+    """A phone photo as phones write them: camera make and model, and where it was taken (EXIF GPSInfo)."""
+    image = PILImage.new("RGB", size, (30, 120, 200))
+    exif = PILImage.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "SecretPhone 9"  # Model
+    exif[0x8825] = gps
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    data = buffer.getvalue()
+    assert PILImage.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # the test photo really carries GPS
+    return data

@@ -1,6 +1,5 @@
 """Share your story: a teller's submission, its safety, and withdrawal in one action."""
 
-import io
 import os
 import re
 
@@ -23,17 +22,6 @@ pytestmark = pytest.mark.django_db
 
 REAL_NAME = "Nadia Haddad-Secret"
 CONTACT = "nadia.secret@example.org"
-
-
-def jpeg_with_gps():
-    image = PILImage.new("RGB", (320, 240), (30, 120, 200))
-    exif = PILImage.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0110] = "SecretPhone 9"  # Model
-    exif[0x8825] = {1: "N", 2: (53.0, 22.0, 51.0), 3: "W", 4: (1.0, 28.0, 12.0)}  # GPSInfo: Sheffield
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +110,7 @@ def moderator():
 
 
 def test_arabic_submission_becomes_a_draft_in_review_with_a_clean_photo(client, share_site):
-    photo = SimpleUploadedFile("IMG_0001.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    photo = SimpleUploadedFile("IMG_0001.jpg", builders.jpeg_with_gps(), content_type="image/jpeg")
     response = submit(client, files=[photo])
     assert response.status_code == 200
     assert "شكر" in response.content.decode() or "Thank you" in response.content.decode()
@@ -151,7 +139,7 @@ def test_arabic_submission_becomes_a_draft_in_review_with_a_clean_photo(client, 
 
 
 def test_the_real_name_and_contact_appear_in_no_public_response(client, share_site):
-    submit(client, files=[SimpleUploadedFile("a.jpg", jpeg_with_gps())])
+    submit(client, files=[SimpleUploadedFile("a.jpg", builders.jpeg_with_gps())])
     story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
     approve_everything(story, moderator())
     assert story.live
@@ -198,7 +186,7 @@ def failed_tasks():
 
 
 def test_withdrawal_by_private_link_takes_every_language_down(client, share_site, django_capture_on_commit_callbacks):
-    response = submit(client, files=[SimpleUploadedFile("a.jpg", jpeg_with_gps())])
+    response = submit(client, files=[SimpleUploadedFile("a.jpg", builders.jpeg_with_gps())])
     link = private_link(response)
     story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
     approve_everything(story, moderator())
@@ -294,7 +282,7 @@ NOT_A_PHOTO = "“%(name)s” is not a JPEG, PNG or WebP photo."
 REFUSED = {
     "renamed PDF": ("photo.jpg", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n", NOT_A_PHOTO),
     "SVG": ("photo.png", lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>', NOT_A_PHOTO),
-    "truncated JPEG": ("cut.jpg", lambda: jpeg_with_gps()[:400], NOT_A_PHOTO),
+    "truncated JPEG": ("cut.jpg", lambda: builders.jpeg_with_gps()[:400], NOT_A_PHOTO),
     "decompression bomb": (
         "bomb.png",
         lambda: crafted_png(20000, 20000),
@@ -302,7 +290,7 @@ REFUSED = {
     ),
     "11 MB file": (
         "big.jpg",
-        lambda: jpeg_with_gps() + b"\0" * (11 * 1024 * 1024),
+        lambda: builders.jpeg_with_gps() + b"\0" * (11 * 1024 * 1024),
         "“%(name)s” is larger than %(megabytes)s MB.",
     ),
 }
@@ -352,7 +340,7 @@ def test_the_forms_own_messages_are_used_where_django_has_no_catalogue(client, s
 
 def test_photos_without_photo_consent_are_refused(client, share_site):
     before = stored_files()
-    response = submit(client, files=[SimpleUploadedFile("a.jpg", jpeg_with_gps())], consent_photos=None)
+    response = submit(client, files=[SimpleUploadedFile("a.jpg", builders.jpeg_with_gps())], consent_photos=None)
     assert response.status_code == 400
     assert in_arabic("To share photos, agree to their publication, or remove them.") in response.content.decode()
     nothing_saved(before)
@@ -485,7 +473,7 @@ def test_a_city_hub_of_another_language_is_refused_with_a_message(client, share_
 
 def test_teller_photos_are_stored_under_random_file_names(client, share_site):
     names = ["Nadia_Haddad_Sheffield_2009.jpg", "Nadia_Haddad_Sheffield_2009.jpg"]
-    submit(client, files=[SimpleUploadedFile(name, jpeg_with_gps()) for name in names])
+    submit(client, files=[SimpleUploadedFile(name, builders.jpeg_with_gps()) for name in names])
     images = list(get_image_model().objects.filter(collection__name="Shared by tellers"))
     assert len(images) == 2
     stored = [image.file.name for image in images] + [image.get_rendition("width-800").file.name for image in images]

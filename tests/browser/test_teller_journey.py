@@ -26,20 +26,6 @@ STORY = OPENING + "\n\nفي الأسبوع الأول دعتني جارتي إل
 PHOTO_NAME = "Nadia_Haddad_Swansea.jpg"  # a file name that names a person: it must not reach the public
 
 
-def jpeg_with_gps():
-    """A phone photo as phones write them: camera make and model, and where it was taken (GPS)."""
-    image = PILImage.new("RGB", (640, 480), (30, 120, 200))
-    exif = PILImage.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0110] = "SecretPhone 9"  # Model
-    exif[0x8825] = {1: "N", 2: (51.0, 37.0, 17.0), 3: "W", 4: (3.0, 56.0, 37.0)}  # GPSInfo: Swansea
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    data = buffer.getvalue()
-    assert PILImage.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # the test photo really carries GPS
-    return data
-
-
 @pytest.fixture
 def journey_site(browser_network):
     """The network in every language's tree, with its roles, workflows and a moderator who logs in as themselves."""
@@ -77,8 +63,16 @@ def share_in_arabic(teller, base_url):
     teller.check("#id_consent_web")
     teller.check("#id_consent_translation")
     teller.check("#id_consent_photos")
+    photo = builders.jpeg_with_gps(builders.SWANSEA_GPS, size=(640, 480))
     teller.set_input_files(
-        "#id_photos", files=[{"name": PHOTO_NAME, "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}]
+        "#id_photos",
+        files=[
+            {
+                "name": PHOTO_NAME,
+                "mimeType": "image/jpeg",
+                "buffer": photo,
+            }
+        ],
     )
     teller.click("form.share-form button[type=submit]")
     teller.wait_for_load_state()
