@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stories.models import StoryPage
+from stories.models.pages import StoryPermissionTester
 from stories.withdrawal import withdraw_story
 
 
 def withdraw(request, page_id):
     """A moderator withdraws a story in one action (for example when its teller asks by phone)."""
     story = get_object_or_404(StoryPage, pk=page_id)
-    if not story.permissions_for_user(request.user).can_publish():
+    if not StoryPermissionTester(request.user, story).can_withdraw():
         raise PermissionDenied
     if request.method == "POST":
         withdraw_story(story, by_user=request.user)

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
 from stories import views
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage, TellerIdentity, Withdrawal
+from stories.models.pages import StoryPermissionTester
 from stories.models.workflow import consent_check_passed
 
 
@@ -72,7 +73,7 @@ def refuse_to_publish_an_unchecked_story(request, page):
 
 @hooks.register("register_page_header_buttons")
 def withdraw_button(page, user, view_name, next_url=None):
-    if page.specific_class is StoryPage and page.permissions_for_user(user).can_publish():
+    if page.specific_class is StoryPage and StoryPermissionTester(user, page).can_withdraw():
         yield Button(
             _("Withdraw story"), url=reverse("withdraw_story", args=[page.pk]), icon_name="warning", priority=55
         )

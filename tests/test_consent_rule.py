@@ -191,3 +191,16 @@ def test_a_translation_goes_live_only_after_its_original_passed_the_check(editor
     builders.consent(draft)
     with pytest.raises(ConsentCheckRequired):
         translate(draft, "cy", {"Not yet checked": "Heb ei wirio"}.get)
+
+
+def test_a_moderator_can_withdraw_a_live_story_whose_new_draft_is_not_yet_checked(client, editorial):
+    story = editorial["stories"][0]
+    url = story.url
+    story.title = "Arriving in Sheffield, a draft in review"
+    story.save_revision()  # the live version passed its check; this draft has not
+    client.force_login(editorial["users"]["moderator"])
+    edit_page = client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    assert f"/admin/stories/{story.pk}/withdraw/" in edit_page
+    assert client.get(f"/admin/stories/{story.pk}/withdraw/").status_code == 200
+    assert client.post(f"/admin/stories/{story.pk}/withdraw/").status_code == 302
+    assert client.get(url).status_code == 410

@@ -77,6 +77,10 @@ class StoryPermissionTester(PagePermissionTester):
     def can_publish(self):
         return super().can_publish() and self._latest_version_passed_consent_check
 
+    def can_withdraw(self):
+        """Taking a story down is for whoever may publish in its tree, whatever the state of its review."""
+        return super().can_publish()
+
 
 class StoryPage(InCityMixin, BasePage):
     """One person's story of seeking sanctuary, told in their words and named the way they chose."""
