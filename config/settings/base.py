@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "stories.withdrawal.WithdrawnStoryMiddleware",
+    # Last, so that it is the first to see a view's exception: a database outage answers 503, not 500.
+    "home.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -2,6 +2,8 @@
 
 import os
 
+from config.caches import redis_cache
+
 from .base import *  # noqa: F403
 
 
@@ -48,13 +50,8 @@ if os.environ.get("MEDIA_URL"):
     MEDIA_URL = os.environ["MEDIA_URL"]
 
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, not raised (config/caches.py)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

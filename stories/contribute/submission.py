@@ -8,6 +8,7 @@ The collection goes live with the first story published in it (stories.signals).
 """
 
 import html
+import logging
 import secrets
 
 from django.db import transaction
@@ -24,6 +25,8 @@ from home.languages import KNOWN_LANGUAGES
 from stories.models.consent import ConsentRecord
 from stories.models.contributions import TellerIdentity
 from stories.models.pages import Naming, StoryCollectionPage, StoryPage
+
+logger = logging.getLogger(__name__)
 
 PHOTO_COLLECTION = "Shared by tellers"
 SUMMARY_CHARACTERS = 300
@@ -98,28 +101,49 @@ def anonymous_name(photo):
     return secrets.token_hex(16) + EXTENSIONS[photo.photo_format]
 
 
-def save_photos(photos, title):
+def save_photos(photos, title, written):
+    """Store the teller's photos as library images; every file name they are written to is added to ``written``.
+
+    A name is added *before* its file is written: a write that fails part way (a full disk) leaves a partial file
+    under that name, and the caller must be able to delete it too.
+    """
     collection = photo_collection()
     images = []
     for number, photo in enumerate(photos, start=1):
         photo.name = anonymous_name(photo)
-        image = get_image_model().objects.create(
+        image = get_image_model()(
             title=f"{title} ({number})", file=photo, collection=collection, description=_("Photo shared by the teller")
         )
+        written.append(image.file.field.generate_filename(image, photo.name))
+        image.save()
+        written.append(image.file.name)  # the same name, unless the storage had to choose another
         images.append(image)
     return images
+
+
+def delete_files(names):
+    """Delete the files of a submission that failed; a file that cannot be deleted is logged, never raised over the
+    error that made the submission fail."""
+    storage = get_image_model()._meta.get_field("file").storage
+    for name in dict.fromkeys(names):
+        try:
+            storage.delete(name)
+        except Exception:
+            logger.exception("Could not delete %s, left by a submission that failed", name)
 
 
 def create_story(data, locale):
     """Create the draft story, its consent record and the teller's identity, and start the Story review workflow.
 
-    Returns (story, private link token). One transaction; photo files written before a failure are deleted.
+    Returns (story, private link token). All or nothing: one transaction, and when anything fails (a full disk, a
+    storage or database error) every photo file written so far, complete or partial, is deleted before the error is
+    raised again.
     """
-    images = []
+    written = []
     try:
         with transaction.atomic():
             collection = target_collection(locale, data.get("city"))
-            images = save_photos(data.get("photos") or [], data["title"])
+            images = save_photos(data.get("photos") or [], data["title"], written)
             body = [{"type": "paragraph", "value": as_paragraphs(data["story"])}]
             photo = {"alt_text": "", "decorative": False, "caption": "", "credit": ""}
             body += [{"type": "image", "value": {"image": image.pk, **photo}} for image in images]
@@ -152,7 +176,6 @@ def create_story(data, locale):
             if workflow is not None:
                 workflow.start(story, None)
             return story, token
-    except Exception:
-        for image in images:
-            image.file.delete(save=False)
+    except BaseException:
+        delete_files(written)
         raise

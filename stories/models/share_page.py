@@ -1,6 +1,8 @@
 """The public "Share your story" page (/<lang>/share-your-story/) and the teller's private status link."""
 
-from django.db import models
+import logging
+
+from django.db import DatabaseError, models
 from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -10,11 +12,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Locale
 
 from home.models import BasePage
+from home.outage import unavailable
 from stories.contribute.forms import ShareStoryForm
 from stories.contribute.ratelimit import allow_submission, client_ip
 from stories.contribute.submission import create_story
 from stories.models.contributions import TellerIdentity
 from stories.withdrawal import withdraw_story
+
+logger = logging.getLogger(__name__)
 
 
 class ShareStoryPage(RoutablePageMixin, BasePage):
@@ -41,15 +46,32 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return self.render_form(request, ShareStoryForm(locale=locale))
         form = ShareStoryForm(request.POST, request.FILES, locale=locale)
-        if not allow_submission(client_ip(request)):
+        if not submission_allowed(request):
             return self.render_form(request, form, status=429, refused="rate")
         if form.is_spam:
             return self.render_form(request, ShareStoryForm(locale=locale), status=400, refused="spam")
         if not form.is_valid():
             return self.render_form(request, form, status=400)
-        story, token = create_story(form.cleaned_data, locale)
+        try:
+            story, token = create_story(form.cleaned_data, locale)
+        except Exception as error:
+            return self.render_unsaved(request, form, error)
         status_url = request.build_absolute_uri(f"{self.url}status/{token}/")
         return self.render_private(request, submitted=story, status_url=status_url)
+
+    def render_unsaved(self, request, form, error):
+        """The form again, with everything the teller typed, when their story could not be stored.
+
+        ``create_story`` has left nothing behind (no rows, no photo files). A full disk, a storage or a database error
+        is temporary: 503 with ``Retry-After``. Anything else is a fault of ours (500, logged the same way); either
+        way the teller keeps their text and is told that nothing was saved. Photos cannot be put back into a file
+        input, so the message asks for them again.
+        """
+        logger.error("A story could not be stored; the teller was shown the form again", exc_info=error)
+        response = self.render_form(
+            request, form, refused="unsaved", photos_lost=bool(form.cleaned_data.get("photos")), status=500
+        )
+        return unavailable(response) if isinstance(error, (OSError, DatabaseError)) else response
 
     def render_private(self, request, **context):
         """A page reached by the teller's private link: never cached or indexed, and its address
@@ -95,6 +117,19 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
             TellerIdentity.objects.filter(pk=identity.pk).update(real_name="", contact="")
             return HttpResponseRedirect(status_url, status=303)
         return self.render_private(request, withdrawing=story, status_url=status_url)
+
+
+def submission_allowed(request):
+    """The share form's rate limit, failing open: a cache outage must not refuse a story (or lose it in a 500).
+
+    A Redis that is down makes the cache answer ``None`` (IGNORE_EXCEPTIONS, config/caches.py) or raise; either way
+    the story is accepted and the failure logged.
+    """
+    try:
+        return allow_submission(client_ip(request))
+    except Exception:
+        logger.warning("The share form's rate limit could not be checked; the story is accepted", exc_info=True)
+        return True
 
 
 def story_state(story):
