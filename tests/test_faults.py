@@ -25,7 +25,8 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from config.caches import redis_cache
-from stories.models import StoryPage
+from home.models import HomePage
+from stories.models import StoryPage, share_page
 from stories.models.contributions import TellerIdentity
 from tests import builders
 from tests import test_share_story as share
@@ -251,9 +252,21 @@ def test_pages_answer_503_during_an_outage_and_recover_without_restart(client, s
     assert client.get("/ar/").status_code == 200  # the next request, once the database answers
 
 
+def test_a_bug_while_storing_still_gives_the_text_back(client, share_site, monkeypatch):
+    """Not a temporary fault (so 500, not 503), but the teller still keeps what they typed."""
+
+    def broken(data, locale):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(share_page, "create_story", broken)
+    response = share.submit(client)
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert_form_kept_with_message(response)
+
+
 def test_other_errors_are_not_disguised_as_an_outage(client, share_site, monkeypatch):
     """Only a database that cannot be reached answers 503; a bug in a page still answers 500 (and is logged)."""
-    from home.models import HomePage
 
     def broken(*args, **kwargs):
         raise ValueError("a bug")
