@@ -148,6 +148,7 @@ def create_story(data, locale):
             identity = TellerIdentity(story=story, real_name=data.get("real_name", ""), contact=data.get("contact", ""))
             token = identity.issue_private_link_token()
             identity.save()
+            identity.photos.set(images)  # withdrawal deletes exactly the photos the teller sent
             workflow = collection.get_workflow()  # "Story review", given to every new collection (editorial.signals)
             if workflow is not None:
                 workflow.start(story, None)
