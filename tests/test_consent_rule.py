@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from editorial.workflows import pass_story_review
-from stories.models import ConsentRecord, StoryPage
+from stories.models import StoryPage
 from stories.models.workflow import ConsentCheckRequired
 from stories.withdrawal import withdraw_story
 from tests import builders

@@ -228,7 +228,10 @@ def test_withdrawal_by_private_link_takes_every_language_down(client, share_site
     assert not TellerIdentity.objects.exists()
     assert not Page.objects.filter(translation_key=story.translation_key).exists()  # erased, not unpublished
     status = client.get(link).content.decode()
-    assert in_arabic("Your story has been withdrawn. It is no longer on this website, and its photos have been deleted.") in status
+    assert (
+        in_arabic("Your story has been withdrawn. It is no longer on this website, and its photos have been deleted.")
+        in status
+    )
     assert client.get(confirm_url)["Location"] == link.removeprefix("http://testserver")  # nothing left to confirm
 
 
