@@ -21,11 +21,12 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from cities.models import CityHubPage
 from home.languages import KNOWN_LANGUAGES
+from home.private_media import PRIVATE_COLLECTION
 from stories.models.consent import ConsentRecord
 from stories.models.contributions import TellerIdentity
 from stories.models.pages import Naming, StoryCollectionPage, StoryPage
 
-PHOTO_COLLECTION = "Shared by tellers"
+PHOTO_COLLECTION = PRIVATE_COLLECTION  # stored privately until a live story shows them (home.private_media)
 SUMMARY_CHARACTERS = 300
 # The file extension of each photo format the form accepts (stories.contribute.uploads.ALLOWED_FORMATS).
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
