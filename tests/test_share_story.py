@@ -482,7 +482,7 @@ def test_teller_photos_are_stored_under_random_file_names(client, share_site):
     stored = [image.file.name for image in images] + [image.get_rendition("width-800").file.name for image in images]
     for name in stored:
         assert "Nadia" not in name and "Haddad" not in name and "Sheffield" not in name, name
-        assert re.fullmatch(r"(original_images|images)/[0-9a-f]{32}[.\w-]*\.jpg", name), name
+        assert re.fullmatch(r"private/(original_images|images)/[0-9a-f]{32}[.\w-]*\.jpg", name), name
     assert len({os.path.basename(image.file.name) for image in images}) == 2
 
 
