@@ -11,6 +11,7 @@ from config.api import api_router
 from config.views import healthz
 from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 from editorial.workflow_actions import ConfirmedWorkflowActionView
+from home import private_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -21,6 +22,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("private-media/<path:path>", private_media.serve, name="private_media"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
 ]

@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and shared pages")
+
+    def ready(self):
+        from wagtail.models import UploadedFile
+
+        from home.pending_uploads import strip_pending_upload
+
+        pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")

@@ -74,6 +74,13 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/gallery.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # An image deleted from the library leaves an empty item (its value is None): it is skipped, and a gallery
+        # with none left is not shown at all.
+        context["shown"] = [item for item in value["images"] if item["image"] is not None]
+        return context
+
 
 class AudioBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200, label=_("Title"))

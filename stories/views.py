@@ -17,8 +17,15 @@ def withdraw(request, page_id):
     if not StoryPermissionTester(request.user, story).can_withdraw():
         raise PermissionDenied
     if request.method == "POST":
+        parent = story.get_parent()
         withdraw_story(story, by_user=request.user)
-        messages.success(request, _("The story was withdrawn in every language and its photos deleted."))
-        return redirect(reverse("wagtailadmin_explore", args=[story.get_parent().pk]))
+        messages.success(
+            request,
+            _(
+                "The story was withdrawn and erased in every language, with the teller's photos and their real name "
+                "and contact details."
+            ),
+        )
+        return redirect(reverse("wagtailadmin_explore", args=[parent.pk]))
     context = {"story": story, "page_title": _("Withdraw this story"), "header_icon": "warning"}
     return render(request, "stories/admin/confirm_withdraw.html", context)

@@ -1,50 +1,27 @@
 """Withdrawal in one action: a teller (by their private link) or a moderator takes a story down everywhere.
 
-Every language's version is unpublished and leaves its workflow, the consent records are marked withdrawn, the
-story's photos and their renditions are deleted from storage, and each public URL (under every language's prefix)
-answers 410 Gone with a short notice from then on. The audit record says who withdrew which story id and when, and
-nothing of its content (Wagtail's own unpublish log entry would carry the title, so it is not written).
+The story is erased (stories.erasure): every language's page, its revisions, translations, search entries, log
+entries, the photos the teller sent and the teller's identity. What stays is contentless: the Withdrawal record
+(who withdrew which story id, when) and the digests of the story's public addresses, each of which answers 410 Gone
+from then on with a notice that says who withdrew it (its teller or the site), in the reader's language.
 
 The teller reaches this through a confirmation page (stories.models.share_page), a moderator through the admin's.
+
+No cache is cleared. The site caches no page or listing of its own (the only keys it sets are the share form's rate
+limit counters, which must survive), and Wagtail drops each deleted rendition from its rendition cache itself. Were
+a page cache or a front-end cache (wagtail.contrib.frontend_cache) added, purge the story's addresses and its
+parents' here: ``gone_paths`` lists them.
 """
 
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
-from django.utils import timezone
-from wagtail.images import get_image_model
 
-from stories.models.consent import ConsentRecord, cancel_scheduled_publication
-from stories.models.contributions import Withdrawal, WithdrawnUrl, digest
+from stories.erasure import erase_story, teller_photos
+from stories.models.contributions import TellerIdentity, Withdrawal, WithdrawnUrl, digest
 from stories.models.pages import StoryPage
-
-
-def story_images(versions):
-    """The images shown by any version of the story: its card image and image/gallery blocks."""
-    ids = set()
-    for version in versions:
-        if version.image_id:
-            ids.add(version.image_id)
-        for block in version.body:
-            if block.block_type == "image":
-                ids.add(block.value["image"].id)
-            elif block.block_type == "gallery":
-                ids.update(item["image"].id for item in block.value["images"])
-    return list(get_image_model().objects.filter(id__in=ids))
-
-
-def delete_image_and_files(image):
-    """Delete ``image`` and its renditions; Wagtail deletes each one's file once the withdrawal is committed.
-
-    Wagtail's post_delete handler enqueues ``delete_file_from_storage_task`` with the deleted row's file name, so the
-    files must not be deleted here first: ``FieldFile.delete`` empties the name, and the task then failed with
-    "The name must be given" (the renditions' files were deleted twice, the original's handed over as None).
-    Deleting after the commit also keeps the files of a withdrawal that is rolled back.
-    """
-    image.delete()  # the renditions go with it (on_delete=CASCADE), each through the same handler
 
 
 def gone_paths(versions):
@@ -69,23 +46,25 @@ def gone_paths(versions):
 
 @transaction.atomic
 def withdraw_story(story, *, by_user=None, by_teller=False):
-    versions = list(StoryPage.objects.filter(translation_key=story.translation_key))
-    images = story_images(versions)
+    """Erase ``story`` in every language; returns the Withdrawal record.
+
+    Safe to call twice (a refreshed form, two moderators at once): the second call finds nothing left to erase and
+    returns the first call's record.
+    """
+    versions = list(StoryPage.objects.select_for_update().filter(translation_key=story.translation_key))
+    if not versions:
+        return Withdrawal.objects.filter(story_id_withdrawn=story.pk).first()
     for path in gone_paths(versions):
-        WithdrawnUrl.objects.get_or_create(path_digest=digest(path))
-    for version in versions:
-        if version.current_workflow_state is not None:
-            version.current_workflow_state.cancel(user=by_user)
-        if version.live:
-            version.unpublish(user=by_user, log_action=False)
-    ConsentRecord.objects.filter(story__translation_key=story.translation_key, withdrawn_on__isnull=True).update(
-        withdrawn_on=timezone.localdate()
+        WithdrawnUrl.objects.update_or_create(path_digest=digest(path), defaults={"by_teller": by_teller})
+    identity = TellerIdentity.objects.filter(story__in=versions).first()
+    withdrawal = Withdrawal.objects.create(
+        story_id_withdrawn=story.pk,
+        by_teller=by_teller,
+        by_user=by_user,
+        token_digest=identity.token_digest if identity else "",
     )
-    cancel_scheduled_publication(story.translation_key)
-    for image in images:
-        delete_image_and_files(image)
-    cache.clear()  # no cached listing or page may still show it
-    return Withdrawal.objects.create(story_id_withdrawn=story.pk, by_teller=by_teller, by_user=by_user)
+    erase_story(versions, teller_photos(versions))
+    return withdrawal
 
 
 class WithdrawnStoryMiddleware:
@@ -96,7 +75,9 @@ class WithdrawnStoryMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        gone = WithdrawnUrl.objects.filter(path_digest=digest(unquote(request.path)))
-        if response.status_code == 404 and gone.exists():
-            return render(request, "stories/withdrawn.html", status=410)
-        return response
+        if response.status_code != 404:
+            return response
+        gone = WithdrawnUrl.objects.filter(path_digest=digest(unquote(request.path))).first()
+        if gone is None:
+            return response
+        return render(request, "stories/withdrawn.html", {"by_teller": gone.by_teller}, status=410)

@@ -126,8 +126,11 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Photos that are not public yet (tellers' photos, pending uploads) are kept here, outside MEDIA_ROOT, and served by
+# a view that checks (home.private_media). The web server must not serve this folder.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -12,4 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://sanctuary.example.org"  # fixed, whatever the environment says
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-private-media-")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

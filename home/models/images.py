@@ -10,6 +10,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.utils.file import hash_filelike
 
 from home.image_metadata import strip_metadata
+from home.private_media import PRIVATE_COLLECTION, PRIVATE_PREFIX, is_private
 
 
 class SanctuaryImage(AbstractImage):
@@ -43,6 +44,14 @@ class SanctuaryImage(AbstractImage):
             self.file.storage.delete(replaced_name)
         self._stored_file_name = self.file.name
 
+    def get_upload_to(self, filename):
+        """Photos of the private collection are stored privately (home.private_media), whatever collection they
+        are moved to later: the serving view decides who sees them."""
+        name = super().get_upload_to(filename)
+        if self.collection_id is not None and self.collection.name == PRIVATE_COLLECTION:
+            return PRIVATE_PREFIX + name
+        return name
+
     def _has_new_file(self):
         return not self.file._committed or self.file.name != self._stored_file_name
 
@@ -69,3 +78,8 @@ class SanctuaryRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def get_upload_to(self, filename):
+        """A private image's renditions are private too."""
+        name = super().get_upload_to(filename)
+        return PRIVATE_PREFIX + name if is_private(self.image.file.name) else name

@@ -22,13 +22,14 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 
 from cities.models import CityHubPage
 from home.languages import KNOWN_LANGUAGES
+from home.private_media import PRIVATE_COLLECTION
 from stories.models.consent import ConsentRecord
 from stories.models.contributions import TellerIdentity
 from stories.models.pages import Naming, StoryCollectionPage, StoryPage
 
 logger = logging.getLogger(__name__)
 
-PHOTO_COLLECTION = "Shared by tellers"
+PHOTO_COLLECTION = PRIVATE_COLLECTION  # stored privately until a live story shows them (home.private_media)
 SUMMARY_CHARACTERS = 300
 # The file extension of each photo format the form accepts (stories.contribute.uploads.ALLOWED_FORMATS).
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
@@ -172,6 +173,7 @@ def create_story(data, locale):
             identity = TellerIdentity(story=story, real_name=data.get("real_name", ""), contact=data.get("contact", ""))
             token = identity.issue_private_link_token()
             identity.save()
+            identity.photos.set(images)  # withdrawal deletes exactly the photos the teller sent
             workflow = collection.get_workflow()  # "Story review", given to every new collection (editorial.signals)
             if workflow is not None:
                 workflow.start(story, None)

@@ -39,6 +39,10 @@ class TellerIdentity(models.Model):
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The photos this teller sent with the story: withdrawal deletes exactly these (stories.withdrawal).
+    photos = models.ManyToManyField(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, blank=True, editable=False, related_name="+", verbose_name=_("photos sent")
+    )
 
     objects = TellerIdentityQuerySet.as_manager()
 
@@ -58,17 +62,33 @@ class TellerIdentity(models.Model):
 
 
 class WithdrawnUrl(models.Model):
-    """A public URL of a withdrawn story, kept as a digest so that it answers 410 Gone without naming the story."""
+    """A public URL of a withdrawn story, kept as a digest so that it answers 410 Gone without naming the story.
+
+    ``by_teller`` lets the notice say truthfully who took the story down: its teller, or the site's moderators.
+    """
 
     path_digest = models.CharField(max_length=64, unique=True)
     withdrawn_at = models.DateTimeField(auto_now_add=True)
+    by_teller = models.BooleanField(default=True)
 
     def __str__(self):
         return f"Withdrawn URL (since {self.withdrawn_at:%Y-%m-%d})"
 
 
+class WithdrawalQuerySet(models.QuerySet):
+    def for_token(self, token):
+        """The withdrawal of the story whose teller's private link is ``token``, or None."""
+        if not token or len(token) > 100:
+            return None
+        return self.filter(token_digest=digest(token)).first()
+
+
 class Withdrawal(models.Model):
-    """The audit record of a withdrawal: who withdrew which story id, and when. Nothing of the story's content."""
+    """The audit record of a withdrawal: who withdrew which story id, and when. Nothing of the story's content.
+
+    ``token_digest`` is the digest of the teller's private link (when the story had one), so that the link still
+    says the truth once the story and the teller's identity are erased: "Your story has been withdrawn".
+    """
 
     story_id_withdrawn = models.PositiveBigIntegerField(_("story id"))
     withdrawn_at = models.DateTimeField(_("withdrawn at"), auto_now_add=True)
@@ -76,6 +96,9 @@ class Withdrawal(models.Model):
     by_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("by user")
     )
+    token_digest = models.CharField(max_length=64, blank=True, default="", editable=False, db_index=True)
+
+    objects = WithdrawalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-withdrawn_at"]

@@ -16,7 +16,7 @@ from home.outage import unavailable
 from stories.contribute.forms import ShareStoryForm
 from stories.contribute.ratelimit import allow_submission, client_ip
 from stories.contribute.submission import create_story
-from stories.models.contributions import TellerIdentity
+from stories.models.contributions import TellerIdentity, Withdrawal
 from stories.withdrawal import withdraw_story
 
 logger = logging.getLogger(__name__)
@@ -95,6 +95,8 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^status/(?P<token>[A-Za-z0-9_-]{1,100})/$")
     def status(self, request, token):
+        if Withdrawal.objects.for_token(token) is not None:  # the story is erased: only the fact remains
+            return self.render_private(request, state="withdrawn")
         story = self.tracked_story(token).story
         withdraw_url = f"{self.url}status/{token}/withdraw/"
         return self.render_private(request, tracked=story, state=story_state(story), withdraw_url=withdraw_url)
@@ -107,14 +109,12 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
         them at risk, and every minute it stays online counts. What the page says instead is the truth: it cannot be
         undone, and a teller who changes their mind can share the story again (and it is read again).
         """
-        identity = self.tracked_story(token)
-        story = identity.story
         status_url = f"{self.url}status/{token}/"
-        if story_state(story) == "withdrawn":
-            return HttpResponseRedirect(status_url)
+        if Withdrawal.objects.for_token(token) is not None:  # already withdrawn (a refreshed form): say so
+            return HttpResponseRedirect(status_url, status=303 if request.method == "POST" else 302)
+        story = self.tracked_story(token).story
         if request.method == "POST" and request.POST.get("confirm") == "withdraw":
             withdraw_story(story, by_teller=True)
-            TellerIdentity.objects.filter(pk=identity.pk).update(real_name="", contact="")
             return HttpResponseRedirect(status_url, status=303)
         return self.render_private(request, withdrawing=story, status_url=status_url)
 
@@ -133,9 +133,10 @@ def submission_allowed(request):
 
 
 def story_state(story):
-    """'withdrawn', 'published', 'in_review' or 'not_published', as the teller should understand it."""
-    if story.consent_records.filter(withdrawn_on__isnull=False).exists() and not story.live:
-        return "withdrawn"
+    """'published', 'in_review' or 'not_published', as the teller should understand it.
+
+    A withdrawn story no longer exists: its private link finds its Withdrawal record instead ("withdrawn").
+    """
     if story.live:
         return "published"
     if story.workflow_in_progress:
