@@ -48,12 +48,16 @@ if os.environ.get("MEDIA_URL"):
     MEDIA_URL = os.environ["MEDIA_URL"]
 
 if os.environ.get("REDIS_URL"):
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
+    }
+    CACHES = {"default": _redis, "ratelimit": _redis}
+else:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
-        }
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": RATE_LIMIT_DATABASE_CACHE,  # noqa: F405
     }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

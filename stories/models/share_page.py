@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from home.models import BasePage
 from stories.contribute.forms import ShareStoryForm
-from stories.contribute.ratelimit import allow_submission, client_ip
+from stories.contribute.ratelimit import allow_form_post, count_accepted_story
 from stories.contribute.submission import create_story
 from stories.models.contributions import TellerIdentity
 from stories.withdrawal import withdraw_story
@@ -41,13 +41,14 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
         if request.method != "POST":
             return self.render_form(request, ShareStoryForm(locale=locale))
         form = ShareStoryForm(request.POST, request.FILES, locale=locale)
-        if not allow_submission(client_ip(request)):
+        if not allow_form_post(request):
             return self.render_form(request, form, status=429, refused="rate")
         if form.is_spam:
             return self.render_form(request, ShareStoryForm(locale=locale), status=400, refused="spam")
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         story, token = create_story(form.cleaned_data, locale)
+        count_accepted_story(request)
         status_url = request.build_absolute_uri(f"{self.url}status/{token}/")
         return self.render_private(request, submitted=story, status_url=status_url)
 
