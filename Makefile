@@ -26,6 +26,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime ## Set everything up and serve the demo site on http://127.0.0.1:8000
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
 	$(PY) manage.py setup_roles
 	$(PY) manage.py ensure_demo_admin

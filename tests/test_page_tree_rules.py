@@ -83,7 +83,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanCreateAt(StoryCollectionPage, StoryPage)
 
     def test_a_story_can_be_created_through_the_admin_form(self):
-        self.login()
+        # Not self.login(): the test client's login() authenticates without a request, which django-axes refuses.
+        self.client.force_login(self.create_test_user())
         index = builders.city_index(self.home)
         hub = builders.city(index, "Bradford")
         stories = builders.collection(hub)

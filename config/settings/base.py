@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Abuse limits: the share form's rate limits and the admin login lockout (see "Abuse limits" below).
+INSTALLED_APPS += ["django_ratelimit", "axes"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -68,6 +71,8 @@ MIDDLEWARE = [
     # Last, so that it is the first to see a view's exception: a database outage answers 503, not 500.
     "home.outage.DatabaseOutageMiddleware",
 ]
+# Last: it turns a locked-out sign-in's answer into the lockout page (editorial/login_lockout.py).
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -97,6 +102,9 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out address or account before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,6 +160,11 @@ SANCTUARY_MAX_PHOTOS_PER_STORY = 3
 SANCTUARY_MAX_STORY_CHARACTERS = 20_000
 # "Share your story" submissions one address may make in an hour.
 SANCTUARY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SANCTUARY_SUBMISSIONS_PER_HOUR", "5"))
+# Every POST to that form from one address in an hour, accepted or not: a teller's mistakes do not use up their stories.
+SANCTUARY_FORM_POSTS_PER_HOUR = int(os.environ.get("SANCTUARY_FORM_POSTS_PER_HOUR", "30"))
+# How many reverse proxies stand in front of the application, each appending to X-Forwarded-For: the visitor's address
+# is the one that many places from the right (home/client_address.py). 0: the visitor connects directly (REMOTE_ADDR).
+SANCTUARY_TRUSTED_PROXIES = int(os.environ.get("SANCTUARY_TRUSTED_PROXIES", "0"))
 # Translators' "Publish" submits translations for review (editorial/wagtail_localize_workflows.py).
 SANCTUARY_REVIEW_TRANSLATIONS = env_flag("SANCTUARY_REVIEW_TRANSLATIONS", True)
 
@@ -185,3 +198,25 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SanctuaryImage"
+
+
+# Abuse limits. The share form's limits (stories/contribute/ratelimit.py, django-ratelimit) count in the "ratelimit"
+# cache: Redis when REDIS_URL is set (config/settings/production.py), otherwise this table, which every worker shares
+# (config/counter_cache.py; created by `manage.py createcachetable`).
+RATE_LIMIT_DATABASE_CACHE = {
+    "BACKEND": "config.counter_cache.DatabaseCounterCache",
+    "LOCATION": "sanctuary_rate_limits",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},  # culling would drop live counters: keep it far above an hour's addresses
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
+RATELIMIT_FAIL_OPEN = True  # a cache outage must never refuse a teller's story
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # "not officially supported": our DatabaseCounterCache, see above
+# The admin login: django-axes locks out an address, and separately an account name, after AXES_FAILURE_LIMIT failed
+# sign-ins, for AXES_COOLOFF_TIME, even with the right password (editorial/login_lockout.py; README).
+AXES_FAILURE_LIMIT = int(os.environ.get("SANCTUARY_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SANCTUARY_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "editorial.login_lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no record of who signed in from where

@@ -50,8 +50,14 @@ if os.environ.get("MEDIA_URL"):
     MEDIA_URL = os.environ["MEDIA_URL"]
 
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+    _redis = redis_cache(os.environ["REDIS_URL"])
+    CACHES = {"default": _redis, "ratelimit": _redis}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, not raised (config/caches.py)
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": RATE_LIMIT_DATABASE_CACHE,  # noqa: F405
+    }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -9,7 +9,10 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": RATE_LIMIT_DATABASE_CACHE,  # noqa: F405
+}
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://sanctuary.example.org"  # fixed, whatever the environment says
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-private-media-")

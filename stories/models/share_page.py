@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from home.models import BasePage
 from home.outage import unavailable
 from stories.contribute.forms import ShareStoryForm
-from stories.contribute.ratelimit import allow_submission, client_ip
+from stories.contribute.ratelimit import allow_form_post, count_accepted_story
 from stories.contribute.submission import create_story
 from stories.models.contributions import TellerIdentity, Withdrawal
 from stories.withdrawal import withdraw_story
@@ -56,6 +56,7 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
             story, token = create_story(form.cleaned_data, locale)
         except Exception as error:
             return self.render_unsaved(request, form, error)
+        story_counted(request)
         status_url = request.build_absolute_uri(f"{self.url}status/{token}/")
         return self.render_private(request, submitted=story, status_url=status_url)
 
@@ -120,16 +121,24 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
 
 
 def submission_allowed(request):
-    """The share form's rate limit, failing open: a cache outage must not refuse a story (or lose it in a 500).
+    """The share form's rate limits, failing open: a cache outage must not refuse a story (or lose it in a 500).
 
-    A Redis that is down makes the cache answer ``None`` (IGNORE_EXCEPTIONS, config/caches.py) or raise; either way
-    the story is accepted and the failure logged.
+    django-ratelimit already lets requests through when its store fails (``RATELIMIT_FAIL_OPEN``); an error raised
+    on the way (a Redis client that raises rather than answering ``None``) is logged and the story accepted too.
     """
     try:
-        return allow_submission(client_ip(request))
+        return allow_form_post(request)
     except Exception:
         logger.warning("The share form's rate limit could not be checked; the story is accepted", exc_info=True)
         return True
+
+
+def story_counted(request):
+    """Count a stored story towards its address's allowance; a store that fails must not turn it into an error."""
+    try:
+        count_accepted_story(request)
+    except Exception:
+        logger.warning("A stored story could not be counted towards the rate limit", exc_info=True)
 
 
 def story_state(story):

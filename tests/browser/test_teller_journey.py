@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -32,7 +32,8 @@ def journey_site(browser_network):
     bootstrap.sync_locale_trees(bootstrap.ensure_locales())
     ensure_all_roles()
     ensure_workflow_assignments()
-    cache.clear()  # the submission rate limit
+    cache.clear()
+    caches["ratelimit"].clear()  # the share form's rate limits
     swansea = browser_network["swansea"]
     assert not StoryCollectionPage.objects.filter(path__startswith=swansea.path).exists()  # no collection yet
     return {**browser_network, "moderator": builders.user("moira", MODERATORS)}
