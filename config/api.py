@@ -54,6 +54,14 @@ class CheckedParametersMixin:
         check_parameters(request.GET)
         super().initial(request, *args, **kwargs)
 
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            try:
+                int(request.GET["id"])
+            except ValueError as error:
+                raise BadRequestError("id must be an integer") from error
+        return super().find_object(queryset, request)
+
     def handle_exception(self, exc):
         if isinstance(exc, RecursionError):  # a query too deeply nested for the search backend, whatever its form
             exc = BadRequestError("search is too complex")

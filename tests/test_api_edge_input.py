@@ -86,6 +86,13 @@ def test_what_is_not_there_is_a_json_404_not_a_redirect_to_the_html_page(client,
     assert response.json()["message"]
 
 
+@pytest.mark.parametrize("value", ["1e3", "9" * 5000, "one"])
+def test_finding_by_an_id_that_is_not_a_number_is_a_400(client, network, value):
+    response = client.get("/api/v2/pages/find/", {"id": value})
+    assert response.status_code == 400
+    assert response.json() == {"message": "id must be an integer"}
+
+
 def test_find_still_redirects_to_the_page_it_found(client, network):
     response = client.get("/api/v2/pages/find/", {"html_path": "/about/"})
     assert response.status_code == 302
