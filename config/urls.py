@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.api import api_router
+from config.api import api_not_found, api_router
 from config.views import healthz
 from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 from editorial.workflow_actions import ConfirmedWorkflowActionView
@@ -25,6 +25,7 @@ urlpatterns = [
     path("private-media/<path:path>", private_media.serve, name="private_media"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/", api_not_found),  # a JSON 404 for any other API address
 ]
 if upstream_requires_last_name():
     # Ahead of Wagtail's own account view: the same page, where a single name is enough (editorial/single_name.py).

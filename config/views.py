@@ -2,6 +2,7 @@
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -17,3 +18,13 @@ def healthz(request):
     except DatabaseError as error:
         return JsonResponse({"status": "error", "database": type(error).__name__}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def csrf_failure(request, reason=""):
+    """A form refused by CSRF protection (CSRF_FAILURE_VIEW): the site's own page, in the reader's language.
+
+    It says what matters to someone who has just typed their story: it is not lost (it is still in the form they
+    came from), and how to send it again. Django's reason is for developers and is not shown.
+    """
+    return render(request, "403_csrf.html", status=403)

@@ -8,6 +8,7 @@ import dj_database_url
 from django.conf import global_settings
 
 from config.machine_translation import machine_translator_from_env
+from config.security_headers import public_directives
 from home.languages import language_codes, register_language_info, rtl_codes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",  # its system checks of CONTENT_SECURITY_POLICY
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,8 +61,9 @@ INSTALLED_APPS += ["django_ratelimit", "axes"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security_headers.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.locale_middleware.SanctuaryLocaleMiddleware",  # Django's, minus redirects for /api/ and /admin/ 404s
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -75,6 +78,8 @@ MIDDLEWARE = [
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 
 ROOT_URLCONF = "config.urls"
+# A form refused by CSRF protection gets the site's own page, in the reader's language (config/views.py).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -149,6 +154,8 @@ WAGTAIL_SITE_NAME = "City of Sanctuary"
 # detail_url and the notification e-mails all build their links from it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Content-Security-Policy (django-csp): the public site's; /admin/ gets a looser one (config/security_headers.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(STATIC_URL, MEDIA_URL)}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 
@@ -173,6 +180,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANCTUARY_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = SANCTUARY_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a digest of every editor's e-mail address to a third party, and the admin's
+# Content-Security-Policy loads images from this site only (config/security_headers.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # An edit made during review sends the page back through every step: a story's consent check covers the exact version

@@ -48,6 +48,9 @@ STORAGES = {
 }
 if os.environ.get("MEDIA_URL"):
     MEDIA_URL = os.environ["MEDIA_URL"]
+    CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": public_directives(STATIC_URL, MEDIA_URL)  # noqa: F405
+    }
 
 if os.environ.get("REDIS_URL"):
     _redis = redis_cache(os.environ["REDIS_URL"])
