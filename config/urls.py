@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_not_found, api_router
-from config.views import healthz
+from config.views import healthz, not_found
 from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 from editorial.workflow_actions import ConfirmedWorkflowActionView
 from home import private_media
@@ -21,6 +21,8 @@ urlpatterns = [
         require_admin_access(ConfirmedWorkflowActionView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document addresses take any run of digits as an id: one longer than a database integer would be a 500.
+    re_path(r"^documents/\d{19,}/", not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("private-media/<path:path>", private_media.serve, name="private_media"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,7 +1,7 @@
 """Site-wide views that live outside the page tree."""
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -28,3 +28,7 @@ def csrf_failure(request, reason=""):
     came from), and how to send it again. Django's reason is for developers and is not shown.
     """
     return render(request, "403_csrf.html", status=403)
+
+
+def not_found(request, **kwargs):
+    raise Http404
