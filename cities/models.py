@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -11,8 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
+from cities.network_map import alphabetical, network_map
 from home.blocks import BaseStreamBlock
-from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage, paginate
+from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage
 from home.sections import CITY_HUB_LISTINGS, sections_for
 
 
@@ -38,9 +40,10 @@ class CityHubIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        hubs = CityHubPage.objects.child_of(self).live().order_by("title")
-        context["listing"] = paginate(request, hubs)
-        context["map_points"] = [hub.map_point() for hub in hubs]
+        hubs = CityHubPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
+        context["hubs"] = alphabetical(hubs, get_language())  # every group: a list of towns is not a feed
+        context["network_map"] = network_map(context["hubs"])
+        context["statuses"] = CityStatus.choices
         return context
 
 
@@ -104,15 +107,6 @@ class CityHubPage(BasePage):
             )
         if self.status != CityStatus.RECOGNISED and self.year_recognised:
             raise ValidationError({"year_recognised": _("Only a recognised City of Sanctuary has a year recognised.")})
-
-    def map_point(self):
-        """Position on the network map, as percentages of a box around Great Britain."""
-        west, east, south, north = -6.0, 2.0, 50.0, 56.0
-        return {
-            "hub": self,
-            "x": round((float(self.longitude) - west) / (east - west) * 100, 2),
-            "y": round((north - float(self.latitude)) / (north - south) * 100, 2),
-        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
