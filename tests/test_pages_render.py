@@ -47,7 +47,7 @@ class TestPageRendering:
         assert_complete_page(soup, "Cities")
         assert [a.get_text() for a in soup.select(".hub-list a")] == ["Sheffield", "Swansea"]
         assert "Recognised City of Sanctuary (2007)" in soup.select(".hub-list li")[0].get_text(" ", strip=True)
-        assert len(soup.select(".network-map circle")) == 2
+        assert len(soup.select(".network-map__link circle")) == 2
 
     def test_city_hub_shows_events_collections_and_counted_organisations(self, client, network):
         for _ in range(3):
