@@ -46,7 +46,8 @@ def city(index, title="Sheffield", **fields):
 
 def event(hub, title=None, start=None, **fields):
     start = start or timezone.now() + datetime.timedelta(days=next(_counter))
-    return publish(hub, EventPage(title=title or f"Event {next(_counter)}", start=start, venue="Town hall", **fields))
+    fields.setdefault("venue", "Town hall")
+    return publish(hub, EventPage(title=title or f"Event {next(_counter)}", start=start, **fields))
 
 
 def event_index(home):
