@@ -114,9 +114,8 @@ def exhibition(parent, title=None, opens_on=None, closes_on=None, tags=(), **fie
 
 
 def exhibit(exhibition_page, title=None, **fields):
-    return publish(
-        exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", writing="<p>Words.</p>", **fields)
-    )
+    fields.setdefault("writing", "<p>Words.</p>")
+    return publish(exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", **fields))
 
 
 def exhibition_index(home):
