@@ -3,15 +3,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 
+from cities.feeds import UpcomingEventsFeed, calendar_response
 from cities.network_map import alphabetical, network_map
 from home.blocks import BaseStreamBlock
 from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage
@@ -47,10 +48,11 @@ class CityHubIndexPage(BasePage):
         return context
 
 
-class CityHubPage(BasePage):
+class CityHubPage(RoutablePageMixin, BasePage):
     """One local City of Sanctuary group: its status, its place on the map, and what it does.
 
     Its stories and exhibitions are listed by the apps that own them (home/sections.py, ``CITY_HUB_LISTINGS``).
+    Its upcoming events can be added to a calendar at ``ics/``.
     """
 
     is_city_hub = True  # pages under it belong to this city (home.models.listings)
@@ -108,6 +110,19 @@ class CityHubPage(BasePage):
         if self.status != CityStatus.RECOGNISED and self.year_recognised:
             raise ValidationError({"year_recognised": _("Only a recognised City of Sanctuary has a year recognised.")})
 
+    @path("ics/", name="calendar")
+    def calendar(self, request):
+        """Every upcoming event of this group, in this hub's language, as one iCalendar file."""
+        events = (
+            EventPage.objects.child_of(self)
+            .live()
+            .upcoming()
+            .order_by("start")
+            .annotate(source_language=SOURCE_LANGUAGE)
+        )
+        name = gettext("%(city)s: events") % {"city": self.title}
+        return calendar_response(request, events, name, self.locale.language_code, self.slug)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
@@ -140,8 +155,11 @@ class EventPageQuerySet(PageQuerySet):
         return self.live().filter(locale_id=locale_id).order_by("start").annotate(source_language=SOURCE_LANGUAGE)
 
 
-class EventPage(InCityMixin, BasePage):
-    """Something a city group puts on: a Stories of Sanctuary evening, a workshop, a dance, a concert."""
+class EventPage(InCityMixin, RoutablePageMixin, BasePage):
+    """Something a city group puts on: a Stories of Sanctuary evening, a workshop, a dance, a concert.
+
+    A reader adds it to their calendar from ``ics/``.
+    """
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
@@ -188,6 +206,11 @@ class EventPage(InCityMixin, BasePage):
     def is_past(self):
         return (self.end or self.start) < timezone.now()
 
+    @path("ics/", name="calendar")
+    def calendar(self, request):
+        this_event = EventPage.objects.filter(pk=self.pk).annotate(source_language=SOURCE_LANGUAGE)
+        return calendar_response(request, this_event, self.title, self.locale.language_code, self.slug)
+
 
 class EventIndexPage(NetworkIndexPage):
     """Upcoming events across the network (/events/), and past ones (/events/past/)."""
@@ -206,6 +229,11 @@ class EventIndexPage(NetworkIndexPage):
     @path("past/")
     def past_view(self, request):
         return self.render_listing(request, self.events(past=True), showing_past=True)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """RSS of the upcoming events in this index's language, soonest first."""
+        return UpcomingEventsFeed(self, self.events(past=False), request)(request)
 
 
 class OrganisationKind(models.TextChoices):

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
@@ -43,8 +43,12 @@ class ExhibitionTag(TaggedItemBase):
     content_object = ParentalKey("exhibitions.ExhibitionPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ExhibitionPage(InCityMixin, BasePage):
-    """An exhibition such as "Building Sanctuary in Swansea": a curator's statement and ordered exhibits."""
+class ExhibitionPage(InCityMixin, RoutablePageMixin, BasePage):
+    """An exhibition such as "Building Sanctuary in Swansea": a curator's statement and ordered exhibits.
+
+    Its ``panels/`` page shows the whole exhibition at once: the opening, then every exhibit in full. Printed
+    (exhibitions/static/exhibitions/print.css), it makes one A4 panel per exhibit for a city group's walls.
+    """
 
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     curator_statement = RichTextField(_("curator statement"), features=["bold", "italic", "link"])
@@ -118,14 +122,27 @@ class ExhibitionPage(InCityMixin, BasePage):
             return "past"
         return "current"
 
+    def exhibits(self):
+        return ExhibitPage.objects.child_of(self).live().order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exhibits"] = (
-            ExhibitPage.objects.child_of(self)
-            .live()
-            .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "caption")
+        context["exhibits"] = self.exhibits().only(
+            "id", "title", "slug", "url_path", "path", "depth", "locale_id", "caption", "credit"
         )
         return context
+
+    @path("panels/", name="panels")
+    def panels(self, request):
+        """The opening and every exhibit in full, one after another: to read at once, or to print as panels.
+
+        Its queries grow with the exhibits (each one's images); it is a page for printing, not a listing.
+        """
+        return self.render(
+            request,
+            template="exhibitions/exhibition_panels.html",
+            context_overrides={"exhibits": list(self.exhibits())},
+        )
 
 
 class ExhibitPage(BasePage):
@@ -166,6 +183,10 @@ class ExhibitPage(BasePage):
         siblings = ExhibitPage.objects.sibling_of(self).live()
         context["previous_exhibit"] = siblings.filter(path__lt=self.path).order_by("-path").first()
         context["next_exhibit"] = siblings.filter(path__gt=self.path).order_by("path").first()
+        positions = siblings.aggregate(
+            number=models.Count("pk", filter=models.Q(path__lte=self.path)), total=models.Count("pk")
+        )
+        context["exhibit_number"], context["exhibit_total"] = positions["number"], positions["total"]
         context["exhibition"] = context["breadcrumbs"][-1]
         return context
 

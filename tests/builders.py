@@ -46,7 +46,8 @@ def city(index, title="Sheffield", **fields):
 
 def event(hub, title=None, start=None, **fields):
     start = start or timezone.now() + datetime.timedelta(days=next(_counter))
-    return publish(hub, EventPage(title=title or f"Event {next(_counter)}", start=start, venue="Town hall", **fields))
+    fields.setdefault("venue", "Town hall")
+    return publish(hub, EventPage(title=title or f"Event {next(_counter)}", start=start, **fields))
 
 
 def event_index(home):
@@ -113,9 +114,8 @@ def exhibition(parent, title=None, opens_on=None, closes_on=None, tags=(), **fie
 
 
 def exhibit(exhibition_page, title=None, **fields):
-    return publish(
-        exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", writing="<p>Words.</p>", **fields)
-    )
+    fields.setdefault("writing", "<p>Words.</p>")
+    return publish(exhibition_page, ExhibitPage(title=title or f"Exhibit {next(_counter)}", **fields))
 
 
 def exhibition_index(home):

@@ -303,3 +303,13 @@ def test_the_translated_story_still_says_it_is_a_sample_and_credits_its_translat
     assert "Cerys" in BeautifulSoup(client.get(welsh.url).content, "html.parser").select_one(".provenance").get_text()
     provenance = BeautifulSoup(client.get(arabic.url).content, "html.parser").select_one(".provenance").get_text()
     assert "مترجم متطوع" in provenance  # "a volunteer translator"
+
+
+def test_the_home_page_shows_the_2009_swansea_exhibition_now_that_none_is_open(seeded, db, client):
+    """The demo's only exhibition closed long ago: the home page shows it as the latest, rather than nothing."""
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup(client.get("/en/").content, "html.parser")
+    section = html.find("section", attrs={"aria-labelledby": "exhibitions"})
+    assert section.find("h2").get_text() == "Our latest exhibition"
+    assert [a.get_text() for a in section.select(".card__title a")] == ["Building Sanctuary in Swansea"]

@@ -16,6 +16,7 @@ PAGES = {
     "exhibition index": "/en/exhibitions/",
     "exhibition": lambda network: network["exhibition"].url,
     "exhibit": lambda network: network["exhibits"][1].url,
+    "exhibition panels": lambda network: f"{network['exhibition'].url}panels/",
     "share your story": "/en/share-your-story/",
     "404": "/en/no-such-page/",
     "arabic home": "/ar/",
