@@ -7,6 +7,8 @@ from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
+from home.pictures import SLOTS
+
 LISTING_PAGE_SIZE = 12
 
 
@@ -54,8 +56,6 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
     return paginator.page(number)
 
 
-CARD_RENDITION = "fill-640x400"
-
 # On an alias, the language its text is in (its original's); None on pages with their own text.
 SOURCE_LANGUAGE = F("alias_of__locale__language_code")
 
@@ -65,5 +65,5 @@ def with_card_images(queryset, field="image"):
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*SLOTS["card"].specs)
     return queryset.prefetch_related(Prefetch(field, queryset=images)).annotate(source_language=SOURCE_LANGUAGE)

@@ -99,13 +99,18 @@ def browser_network(browser, transactional_db, django_db_serialized_rollback, li
 
 @pytest.fixture
 def url_for(live_server, browser_network):
-    """The live URL of a page type named in tests/browser/pages.py, e.g. ``url_for("city hub")``."""
+    """The live URL of a page type in tests/browser/pages.py: ``url_for("city hub")``, ``url_for("event", "ti")``."""
 
-    def url_for(name):
-        if name in OTHER_LANGUAGES:
-            sync = LocaleSynchronization.objects.get(locale__language_code=OTHER_LANGUAGES[name])
+    synced = set()
+
+    def url_for(name, language="en"):
+        """``language``: the page type's version in another language's tree."""
+        language = OTHER_LANGUAGES.get(name, language)
+        if language != "en" and language not in synced:
+            sync = LocaleSynchronization.objects.get(locale__language_code=language)
             sync.sync_trees()  # mirror the whole network into that language's tree, as aliases
-        return live_server.url + path_for(name, browser_network)
+            synced.add(language)
+        return live_server.url + path_for(name, browser_network, "en" if name in OTHER_LANGUAGES else language)
 
     return url_for
 

@@ -27,6 +27,12 @@ PAGES = {
 OTHER_LANGUAGES = {"arabic home": "ar"}
 
 
-def path_for(name, network):
+# The page types that exist in every language: each language's tree mirrors the English one with the same slugs.
+IN_EVERY_LANGUAGE = [name for name in PAGES if name not in OTHER_LANGUAGES]
+
+
+def path_for(name, network, language="en"):
+    """The path of page type ``name``; with ``language``, of its version in that language's tree (same slugs)."""
     path = PAGES[name]
-    return path(network) if callable(path) else path
+    path = path(network) if callable(path) else path
+    return path if language == "en" else f"/{language}/" + path.removeprefix("/en/")

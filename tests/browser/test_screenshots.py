@@ -36,3 +36,19 @@ def test_screenshots(name, page, mobile_page, url_for):
     slug = name.replace(" ", "-")
     capture(page, url, SCREENSHOTS / f"{slug}-desktop.png")
     capture(mobile_page, url, SCREENSHOTS / f"{slug}-mobile.png")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["ti", "ar"])
+@pytest.mark.parametrize("name", ["story", "exhibition"])
+def test_screenshots_on_a_390_px_phone_in_tigrinya_and_arabic(name, language, browser, url_for):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    try:
+        page = context.new_page()
+        url = url_for(name, language)
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        capture(page, url, SCREENSHOTS / f"{name}-{language}-390.png")
+    finally:
+        context.close()

@@ -1,0 +1,58 @@
+"""Responsive images: each place the site shows a photo is a slot with its renditions and its width in the layout.
+
+A photo is served as ``<picture>``: WebP renditions for the browsers that take them (all current ones), JPEG as the
+fallback, each in a few widths so a phone downloads a small file and a wide screen a sharp one. The ``sizes`` of a
+slot say how wide it is drawn (site/static/css/site.css: ``.wrap`` is 72rem with 1rem padding, ``.prose`` 44rem,
+``.cards`` columns of 16rem or more), so the browser picks the width before the CSS has loaded. The largest JPEG is
+the ``<img>``'s own ``src``, ``width`` and ``height``: the space is reserved before the image arrives (no layout shift)
+and the CSS scales it down (``img { max-width: 100%; height: auto }``).
+
+Listings prefetch a slot's renditions (``Slot.specs``) so that cards cost no query each (home/models/base.py).
+"""
+
+from dataclasses import dataclass
+
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
+FORMATS = ("webp", "jpeg")  # the last is the fallback; Wagtail orders the <source>s AVIF, WebP, JPEG
+
+
+@dataclass(frozen=True)
+class Slot:
+    sizes: str
+    resizes: tuple[str, ...]  # largest first: the first is the fallback <img>'s src, width and height
+
+    @property
+    def specs(self):
+        """Every rendition's filter spec, e.g. ``width-800|format-webp``."""
+        return [f"{resize}|format-{fmt}" for fmt in FORMATS for resize in self.resizes]
+
+
+SLOTS = {
+    # The full width of the page (.wrap): an exhibition's opening image, an exhibit's images, a standard page's.
+    "wide": Slot("(min-width: 72rem) 70rem, calc(100vw - 2rem)", ("width-1200", "width-800", "width-400")),
+    # The reading column (.prose): a story's photo.
+    "column": Slot("(min-width: 46rem) 44rem, calc(100vw - 2rem)", ("width-1200", "width-800", "width-400")),
+    # A card in a grid of cards (.cards): one column on a phone, 16rem or more on a wider screen.
+    "card": Slot("(min-width: 36rem) 24rem, calc(100vw - 2rem)", ("fill-800x500", "fill-400x250")),
+    # A gallery's grid (.gallery__grid): one column on a phone, 14rem or more on a wider screen.
+    "gallery": Slot("(min-width: 36rem) 22rem, calc(100vw - 2rem)", ("width-800", "width-400")),
+}
+
+
+def picture(image, slot, alt, *, first=False, css_class=""):
+    """The ``<picture>`` for ``image`` in ``slot``.
+
+    ``first``: the image a reader sees first on the page (and the largest, above the fold), fetched at once and
+    before the others; every other image is fetched only when the reader scrolls near it.
+    """
+    slot = SLOTS[slot]
+    attrs = {"alt": alt, "sizes": slot.sizes, "decoding": "async"}
+    if first:
+        attrs["fetchpriority"] = "high"
+    else:
+        attrs["loading"] = "lazy"
+    if css_class:
+        attrs["class"] = css_class
+    return Picture(get_renditions_or_not_found(image, slot.specs), attrs)
