@@ -12,6 +12,7 @@ from config.views import healthz, not_found
 from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 from editorial.workflow_actions import ConfirmedWorkflowActionView
 from home import private_media
+from home.search import search
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -44,6 +45,7 @@ if settings.DEBUG:
 
 # The page tree, one per language: /en/…, /cy/…, /ar/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),  # ahead of the page tree: a view, not a page type (home/search.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
