@@ -5,7 +5,7 @@ type: search needs no content of its own, so every language has it at once with 
 translate or keep in sync, and no page can be left unpublished or moved in one tree only. (A page an editor made with
 the slug "search" directly under a home page would be hidden by it; "search" is reserved.)
 
-What it finds: every live page of the reader's language tree that has no view restriction (``public()``). That
+What it finds: every live page of the reader's language tree that has no view restriction (home/visibility.py). That
 includes aliases, the pages a tree shows in their original language until someone translates them: they are the
 reader's language's version of the page (its interface, its address, the "not translated yet" notice), and the site's
 listings show them too; excluding them would leave search nearly empty in the languages that need it most. Their
@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from home.models import SOURCE_LANGUAGE, paginate
+from home.page_text import page_summary
+from home.visibility import public_pages
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -52,12 +54,14 @@ def search_terms(query):
 
 def searchable_pages(locale):
     """The pages a reader of ``locale`` may find: live, public, in that language's tree."""
-    return Page.objects.live().public().filter(locale=locale)
+    return public_pages(Page.objects.filter(locale=locale))
 
 
 def search(request):
     query, message = clean_query(request.GET.get("q", ""))
-    context = {"query": query, "message": message, "results": None}
+    # Result pages are for readers, not for search engines' indexes: noindex, and their own address as canonical.
+    context = {"query": query, "message": message, "results": None, "noindex": True, "canonical_path": request.path}
+    context["meta_title"] = _("Search")
     if query:
         terms = search_terms(query)
         pages = searchable_pages(Locale.get_active())
@@ -65,6 +69,8 @@ def search(request):
         results = paginate(request, found, per_page=RESULTS_PER_PAGE)
         results.object_list = specific_with_source_language(results.object_list)
         context["results"] = results
+        canonical_query = {"q": query, **({"page": results.number} if results.number > 1 else {})}
+        context["canonical_path"] = f"{request.path}?{urlencode(canonical_query)}"
         if results.has_previous():
             context["previous_url"] = "?" + urlencode({"q": query, "page": results.previous_page_number()})
         if results.has_next():
@@ -79,14 +85,5 @@ def specific_with_source_language(pages):
     by_id = {page.pk: page for page in specific}
     found = [by_id[pk] for pk in ids if pk in by_id]
     for page in found:
-        page.search_summary = search_summary(page)
+        page.search_summary = page_summary(page)
     return found
-
-
-def search_summary(page):
-    """A line saying what the page is about: its search description, else its summary, introduction or caption."""
-    for field in ("search_description", "summary", "intro", "caption"):
-        text = getattr(page, field, "")
-        if isinstance(text, str) and text.strip():
-            return text
-    return ""

@@ -131,9 +131,7 @@ def test_bad_input_answers_a_page_not_an_error(client, network, params):
 def test_a_query_too_long_says_so(client, network):
     soup = search(client, "en", q="arriving " * 40)
     with translation.override("en"):
-        expected = translation.gettext("Please search for at most %(count)d characters.") % {
-            "count": MAX_QUERY_LENGTH
-        }
+        expected = translation.gettext("Please search for at most %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
     assert soup.select_one("[role=alert]").get_text() == expected
     assert result_links(soup) == []
 
@@ -153,3 +151,11 @@ def test_the_form_is_labelled_in_every_language(client, home, language):
         assert label.get_text() == translation.gettext("Search the site")
     assert soup.select_one("form[role=search]")["action"] == f"/{language}/search/"
     assert soup.html["lang"] == language
+
+
+def test_a_translation_under_the_alias_of_a_restricted_page_is_not_found(client, synced_network):
+    arabic = translate(synced_network["stories"][0], "ar", ARABIC.get)
+    assert result_links(search(client, "ar", q="شيفيلد")) == [arabic.url]
+    PageViewRestriction.objects.create(page=synced_network["collection"], restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(arabic.url).status_code == 302  # the site serves it as restricted (to the login page)
+    assert result_links(search(client, "ar", q="شيفيلد")) == []
