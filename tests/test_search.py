@@ -159,3 +159,10 @@ def test_a_translation_under_the_alias_of_a_restricted_page_is_not_found(client,
     PageViewRestriction.objects.create(page=synced_network["collection"], restriction_type=PageViewRestriction.LOGIN)
     assert client.get(arabic.url).status_code == 302  # the site serves it as restricted (to the login page)
     assert result_links(search(client, "ar", q="شيفيلد")) == []
+
+
+def test_every_page_offers_the_search_form_in_its_language(client, network):
+    soup = BeautifulSoup(client.get("/ar/cities/sheffield/").content, "html.parser")
+    form = soup.select_one("footer form[role=search]")
+    assert form["action"] == "/ar/search/"
+    assert soup.select_one(f"label[for={form.select_one('input')['id']}]") is not None
