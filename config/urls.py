@@ -4,14 +4,16 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import discovery
 from config.api import api_not_found, api_router
 from config.views import healthz, not_found
 from editorial.single_name import SingleNameAccountView, upstream_requires_last_name
 from editorial.workflow_actions import ConfirmedWorkflowActionView
 from home import private_media
+from home.search import search
+from home.sitemap import sitemap
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -26,6 +28,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("private-media/<path:path>", private_media.serve, name="private_media"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("favicon.ico", discovery.icon("favicon.ico")),
+    path("apple-touch-icon.png", discovery.icon("apple-touch-icon.png")),
+    path("apple-touch-icon-precomposed.png", discovery.icon("apple-touch-icon.png")),
     path("api/v2/", api_router.urls),
     re_path(r"^api/", api_not_found),  # a JSON 404 for any other API address
 ]
@@ -44,6 +50,7 @@ if settings.DEBUG:
 
 # The page tree, one per language: /en/…, /cy/…, /ar/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),  # ahead of the page tree: a view, not a page type (home/search.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

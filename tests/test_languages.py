@@ -59,8 +59,8 @@ def test_hreflang_links_only_real_translations(client, translated, key):
     soup = soup_of(client, translated["translations"][source.pk, "ar"].url)
     links = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate]")}
     assert set(links) == {"en", "ar", "cy", "x-default"}
-    assert links["en"] == links["x-default"] == f"http://testserver{source.url}"
-    assert links["cy"] == "http://testserver" + translated["translations"][source.pk, "cy"].url
+    assert links["en"] == links["x-default"] == f"https://sanctuary.example.org{source.url}"
+    assert links["cy"] == "https://sanctuary.example.org" + translated["translations"][source.pk, "cy"].url
 
 
 def test_switcher_links_the_pages_own_translations(client, translated):

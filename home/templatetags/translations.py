@@ -56,9 +56,9 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    request = context.get("request")
+    # On the one configured public address, as the sitemap and the canonical link (home/templatetags/page_meta.py).
     translations = [version for version in page_versions(context) if version.is_translation]
-    links = [(version.code, request.build_absolute_uri(version.url)) for version in translations]
+    links = [(version.code, settings.WAGTAILADMIN_BASE_URL + version.url) for version in translations]
     default = next((url for code, url in links if code == settings.LANGUAGE_CODE), None)
     return {"links": links if len(links) > 1 else [], "default": default}
 
