@@ -24,6 +24,16 @@ MAX_OFFSET = 2**31 - 1
 MAX_SEARCH_WORDS = 32
 MAX_SEARCH_CHARACTERS = 500
 SEARCH_OPERATORS = ("and", "or")
+MAX_ID = 2**63 - 1  # the largest id a database column holds
+
+
+def above(text, maximum):
+    """Whether ``text``, a run of digits, stands for a number above ``maximum``.
+
+    Checked by length first: Python refuses to read a number of more than 4300 digits (a ValueError, not a 400).
+    """
+    digits = text.lstrip("0")
+    return len(digits) > len(str(maximum)) or int(digits or "0") > maximum
 
 
 def check_parameters(query):
@@ -34,7 +44,7 @@ def check_parameters(query):
     if query.get("format", "json") != "json":
         raise BadRequestError("format must be json")
     offset = query.get("offset", "")
-    if offset.isdecimal() and int(offset) > MAX_OFFSET:
+    if offset.isdecimal() and above(offset, MAX_OFFSET):
         raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
     if "search_operator" in query and query["search_operator"] not in SEARCH_OPERATORS:
         raise BadRequestError("search_operator must be 'and' or 'or'")
@@ -56,10 +66,10 @@ class CheckedParametersMixin:
 
     def find_object(self, queryset, request):
         if "id" in request.GET:
-            try:
-                int(request.GET["id"])
-            except ValueError as error:
-                raise BadRequestError("id must be an integer") from error
+            if not request.GET["id"].isdecimal():
+                raise BadRequestError("id must be an integer")
+            if above(request.GET["id"], MAX_ID):
+                raise BadRequestError(f"id cannot be higher than {MAX_ID}")
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):

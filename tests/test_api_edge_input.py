@@ -120,3 +120,24 @@ def test_an_address_outside_the_languages_still_redirects_to_the_readers_languag
 )
 def test_null_characters_and_huge_numbers_in_public_addresses_are_not_a_server_error(client, network, path):
     assert client.get(path).status_code in (200, 400, 404)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"offset": "9" * 5000},
+        {"offset": "0" * 4999 + "1"},
+        {"limit": "9" * 5000},
+    ],
+)
+def test_numbers_too_long_for_python_to_read_get_a_400(client, network, query):
+    response = client.get("/api/v2/pages/", query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "9" * 25, "-1", "1e3"])
+def test_find_by_an_impossible_id_gets_a_400(client, network, value):
+    response = client.get("/api/v2/pages/find/", {"id": value})
+    assert response.status_code == 400
+    assert "id" in response.json()["message"]
