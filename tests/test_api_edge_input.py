@@ -86,7 +86,7 @@ def test_what_is_not_there_is_a_json_404_not_a_redirect_to_the_html_page(client,
     assert response.json()["message"]
 
 
-@pytest.mark.parametrize("value", ["1e3", "9" * 5000, "one"])
+@pytest.mark.parametrize("value", ["1e3", "one"])
 def test_finding_by_an_id_that_is_not_a_number_is_a_400(client, network, value):
     response = client.get("/api/v2/pages/find/", {"id": value})
     assert response.status_code == 400
