@@ -9,7 +9,6 @@ language still wins, as Wagtail already arranges per recipient.
 from django.conf import settings
 from django.utils import translation
 from wagtail.admin import mail
-from wagtail.admin import signal_handlers as wagtail_handlers
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
@@ -36,33 +35,29 @@ class WorkflowRejectionNotifier(DefaultLanguageFallback, mail.WorkflowStateRejec
     pass
 
 
-# (signal, sender, Wagtail's receiver, its dispatch_uid, ours)
+# (signal, sender, the dispatch_uid of Wagtail's receiver, ours)
 NOTIFIERS = [
     (
         task_submitted,
         TaskState,
-        wagtail_handlers.task_submission_email_notifier,
         "group_approval_task_submitted_email_notification",
         TaskSubmissionNotifier(),
     ),
     (
         workflow_submitted,
         WorkflowState,
-        wagtail_handlers.workflow_submission_email_notifier,
         "workflow_state_submitted_email_notification",
         WorkflowSubmissionNotifier(),
     ),
     (
         workflow_rejected,
         WorkflowState,
-        wagtail_handlers.workflow_rejection_email_notifier,
         "workflow_state_rejected_email_notification",
         WorkflowRejectionNotifier(),
     ),
     (
         workflow_approved,
         WorkflowState,
-        wagtail_handlers.workflow_approval_email_notifier,
         "workflow_state_approved_email_notification",
         WorkflowApprovalNotifier(),
     ),
@@ -74,6 +69,6 @@ def connect():
 
     Whichever of the two apps is ready first, ours stays: Django ignores a second receiver with the same dispatch uid.
     """
-    for signal, sender, _wagtail_receiver, dispatch_uid, ours in NOTIFIERS:
+    for signal, sender, dispatch_uid, ours in NOTIFIERS:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(ours, sender=sender, dispatch_uid=dispatch_uid)
