@@ -76,12 +76,12 @@ def browser(django_db_setup):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Once a browser test's fixtures are torn down (its database flushed), put back what the migrations made.
-
-    Not before another browser test (its serialized rollback does it) nor at the end of the run.
+    """Once a transactional browser test's fixtures are torn down (its database flushed), put back what the
+    migrations made, unless the next test does it itself (a serialized rollback) or nothing runs after it.
     """
     result = yield
-    if nextitem is None or nextitem.get_closest_marker("browser"):
+    flushed = "transactional_db" in item.fixturenames
+    if not flushed or nextitem is None or "django_db_serialized_rollback" in nextitem.fixturenames:
         return result
     with item.config.stash[blocking_manager_key].unblock():
         for alias in connections:
@@ -98,18 +98,22 @@ def browser_network(browser, transactional_db, django_db_serialized_rollback, li
 
 
 @pytest.fixture
-def url_for(live_server, browser_network):
-    """The live URL of a page type in tests/browser/pages.py: ``url_for("city hub")``, ``url_for("event", "ti")``."""
+def synced_languages():
+    """Languages whose trees already mirror this test's network."""
+    return set()
 
-    synced = set()
+
+@pytest.fixture
+def url_for(live_server, browser_network, synced_languages):
+    """The live URL of a page type in tests/browser/pages.py: ``url_for("city hub")``, ``url_for("event", "ti")``."""
 
     def url_for(name, language="en"):
         """``language``: the page type's version in another language's tree."""
         language = OTHER_LANGUAGES.get(name, language)
-        if language != "en" and language not in synced:
+        if language != "en" and language not in synced_languages:
             sync = LocaleSynchronization.objects.get(locale__language_code=language)
             sync.sync_trees()  # mirror the whole network into that language's tree, as aliases
-            synced.add(language)
+            synced_languages.add(language)
         return live_server.url + path_for(name, browser_network, "en" if name in OTHER_LANGUAGES else language)
 
     return url_for

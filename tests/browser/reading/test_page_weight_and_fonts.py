@@ -30,26 +30,24 @@ NAMES_FONT = "language-names-ethiopic.woff2"
 PLATFORM_FONTS = "CSS.getPlatformFontsForNode"
 
 
+# What the page downloaded, from the browser's Resource Timing entries: (kind, url, body bytes as sent). Reading them
+# once the page and its fonts have loaded is exact and needs no wait for the network to go quiet.
+RECEIVED = """() => {
+    const kinds = {css: "stylesheet", js: "script", woff2: "font", woff: "font"};
+    const kind = (entry) => entry.initiatorType === "img" ? "image"
+        : kinds[new URL(entry.name).pathname.split(".").pop()] || entry.initiatorType;
+    return [
+        ...performance.getEntriesByType("navigation").map((entry) => ["document", entry.name, entry.encodedBodySize]),
+        ...performance.getEntriesByType("resource").map((entry) => [kind(entry), entry.name, entry.encodedBodySize]),
+    ];
+}"""
+
+
 def load(page, url):
-    """Open ``url`` and wait for its fonts; return the responses it received, as (resource type, url, bytes)."""
-    finished = []
-
-    def collect(request):
-        finished.append(request)
-
-    page.on("requestfinished", collect)
-    try:
-        response = page.goto(url, wait_until="load")
-        page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
-        page.wait_for_load_state("networkidle")
-        received = []
-        for request in finished:
-            answer = request.response()
-            if answer is not None:
-                received.append((request.resource_type, request.url, len(answer.body())))
-    finally:
-        page.remove_listener("requestfinished", collect)
-    return response, received
+    """Open ``url`` and wait for its fonts; return the response and what it received, as (kind, url, bytes)."""
+    response = page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
+    return response, [tuple(entry) for entry in page.evaluate(RECEIVED)]
 
 
 def load_cold(browser, url, **options):
@@ -99,7 +97,9 @@ def photo_story(browser_network):
     )
     story = browser_network["stories"][0]
     StoryPage.objects.filter(pk=story.pk).update(image=photo)
-    return story
+    yield story
+    StoryPage.objects.filter(pk=story.pk).update(image=None)  # the module's other tests share the network
+    photo.delete()
 
 
 @pytest.mark.browser

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 BRAND = "rgb(11, 79, 108)"  # --brand in site/static/css/site.css: the header's background once the CSS has loaded
 
 
