@@ -10,8 +10,9 @@ from django.conf import settings
 
 from home import bootstrap
 from tests import builders
+from tests.conftest import fresh_pages
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TOWNS = {  # Sheffield and Swansea are in the test network already
     "Glasgow": ("55.86", "-4.25"),
@@ -38,12 +39,14 @@ FOCUSED_DOT = """() => {
 }"""
 
 
-@pytest.fixture
-def six_towns(browser_network):
-    for name, (latitude, longitude) in TOWNS.items():
-        builders.city(browser_network["cities"], name, latitude=latitude, longitude=longitude)
-    bootstrap.sync_locale_trees(bootstrap.ensure_locales())  # the network in every language's tree, as aliases
-    return browser_network
+@pytest.fixture(scope="module")
+def six_towns(module_live_network, django_db_blocker):
+    """Six city hubs in the module's network, mirrored into every language's tree (as aliases)."""
+    with django_db_blocker.unblock():
+        cities = fresh_pages(module_live_network)["cities"]
+        for name, (latitude, longitude) in TOWNS.items():
+            builders.city(cities, name, latitude=latitude, longitude=longitude)
+        bootstrap.sync_locale_trees(bootstrap.ensure_locales())
 
 
 def watch_errors(page):
