@@ -7,11 +7,20 @@ finds "dance") and leaves words in other scripts whole. With ``SANCTUARY_SEARCH_
 lives in Elasticsearch or OpenSearch instead; its client is not installed by default (docs/deployment.md).
 """
 
+from importlib.util import find_spec
+
 EXTERNAL_SEARCH_BACKENDS = {
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
     "elasticsearch9": "wagtail.search.backends.elasticsearch9",
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
+}
+# The client each needs, as pip installs it (not in requirements.txt: only larger sites use one).
+SEARCH_CLIENTS = {
+    "elasticsearch8": ("elasticsearch", "elasticsearch>=8,<9"),
+    "elasticsearch9": ("elasticsearch", "elasticsearch>=9,<10"),
+    "opensearch2": ("opensearchpy", "opensearch-py>=2,<3"),
+    "opensearch3": ("opensearchpy", "opensearch-py>=3,<4"),
 }
 
 
@@ -24,4 +33,9 @@ def external_search(url, backend):
     if backend not in EXTERNAL_SEARCH_BACKENDS:
         known = ", ".join(EXTERNAL_SEARCH_BACKENDS)
         raise SystemExit(f"Sanctuary refuses to start: SANCTUARY_SEARCH_BACKEND={backend!r} is not one of: {known}.")
+    module, requirement = SEARCH_CLIENTS[backend]
+    if find_spec(module) is None:
+        raise SystemExit(
+            f"Sanctuary refuses to start: SANCTUARY_SEARCH_URL needs its client: pip install '{requirement}'."
+        )
     return {"BACKEND": EXTERNAL_SEARCH_BACKENDS[backend], "URLS": [url], "INDEX_PREFIX": "sanctuary_", "TIMEOUT": 5}

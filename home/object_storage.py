@@ -13,7 +13,9 @@ Object keys are the file names Django stores, in either bucket, so nothing is re
 ``SANCTUARY_S3_BUCKET`` (config/object_storage.py, docs/deployment.md).
 """
 
-from botocore.exceptions import ClientError
+from contextlib import contextmanager
+
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import Storage
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
@@ -27,6 +29,20 @@ PUBLIC_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
 
 def missing_object(error):
     return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404
+
+
+@contextmanager
+def storage_errors(name):
+    """boto3's errors as a file system's: FileNotFoundError for a missing object, OSError for an unreachable or
+    refusing bucket. Callers then treat a bucket outage as a full disk (a teller's story: 503, form kept)."""
+    try:
+        yield
+    except ClientError as error:
+        if missing_object(error):
+            raise FileNotFoundError(name) from error
+        raise OSError(f"Object storage refused {name!r}: {error}") from error
+    except BotoCoreError as error:
+        raise OSError(f"Object storage unreachable for {name!r}: {error}") from error
 
 
 @deconstructible(path="home.object_storage.S3MediaStorage")
@@ -53,33 +69,36 @@ class S3MediaStorage(Storage):
         return self.private if is_private(name) else self.public
 
     def _open(self, name, mode="rb"):
-        return self.storage_for(name)._open(name, mode)
+        with storage_errors(name):
+            return self.storage_for(name)._open(name, mode)
 
     def _save(self, name, content):
-        return self.storage_for(name)._save(name, content)
+        with storage_errors(name):
+            return self.storage_for(name)._save(name, content)
 
     def get_available_name(self, name, max_length=None):
-        return self.storage_for(name).get_available_name(name, max_length=max_length)
+        with storage_errors(name):
+            return self.storage_for(name).get_available_name(name, max_length=max_length)
 
     def delete(self, name):
-        self.storage_for(name).delete(name)
+        with storage_errors(name):
+            self.storage_for(name).delete(name)
 
     def exists(self, name):
-        return self.storage_for(name).exists(name)
+        with storage_errors(name):
+            return self.storage_for(name).exists(name)
 
     def listdir(self, path):
-        return self.storage_for(path).listdir(path)
+        with storage_errors(path):
+            return self.storage_for(path).listdir(path)
 
     def size(self, name):
-        return self.storage_for(name).size(name)
+        with storage_errors(name):
+            return self.storage_for(name).size(name)
 
     def get_modified_time(self, name):
-        try:
+        with storage_errors(name):
             return self.storage_for(name).get_modified_time(name)
-        except ClientError as error:
-            if missing_object(error):
-                raise FileNotFoundError(name) from error
-            raise
 
     def url(self, name):
         if is_private(name):

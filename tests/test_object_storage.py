@@ -9,12 +9,14 @@ leaves no object behind. Issue 13.
 import io
 import json
 import re
+import socket
 import urllib.error
 import urllib.request
 import uuid
 
 import boto3
 import pytest
+from botocore.config import Config
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,6 +31,7 @@ from editorial.workflows import ensure_workflow_assignments
 from home import bootstrap
 from stories.contribute.submission import PHOTO_COLLECTION
 from stories.models import StoryCollectionPage, StoryPage
+from stories.models.contributions import TellerIdentity
 from stories.withdrawal import withdraw_story
 from tests import builders
 from tests.test_share_story import approve_everything, fresh_rate_limit, moderator, submit
@@ -167,3 +170,22 @@ def test_a_tellers_photos_stay_in_the_private_bucket_and_go_with_the_story(
 
     assert buckets.keys(buckets.private) == set() and buckets.keys(buckets.public) == set()
     assert client.get(shown[0]).status_code == 404
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_bucket_that_cannot_be_reached_keeps_the_tellers_text_and_stores_nothing(client, share_site, buckets):
+    unreachable = s3_media_storage("media", "private", {"AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{closed_port()}"})
+    unreachable["OPTIONS"]["client_config"] = Config(retries={"max_attempts": 1}, connect_timeout=1)
+    with override_settings(STORAGES={**settings.STORAGES, "default": unreachable}):
+        response = submit(client, files=[SimpleUploadedFile("a.jpg", builders.jpeg_with_gps())])
+
+    # As with a full disk: try again later (503), with everything the teller typed still in the form.
+    assert response.status_code == 503 and response["Retry-After"]
+    assert "رحلتي إلى شيفيلد" in response.content.decode()
+    assert not StoryPage.objects.filter(title="رحلتي إلى شيفيلد").exists()
+    assert not get_image_model().objects.exists() and not TellerIdentity.objects.exists()
