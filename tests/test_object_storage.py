@@ -26,6 +26,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from config.object_storage import s3_media_storage, s3_media_url
+from config.task_queue import task_settings
 from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
 from home import bootstrap
@@ -35,6 +36,7 @@ from stories.models.contributions import TellerIdentity
 from stories.withdrawal import withdraw_story
 from tests import builders
 from tests.test_share_story import approve_everything, fresh_rate_limit, moderator, submit
+from tests.test_task_queue import run_worker
 
 __all__ = ["fresh_rate_limit"]  # fixtures
 
@@ -132,8 +134,12 @@ def test_a_library_image_and_its_renditions_are_served_from_the_public_bucket(
     assert "public" in headers["Cache-Control"]
     assert buckets.keys(buckets.public) == {image.file.name, rendition.file.name}
 
-    with django_capture_on_commit_callbacks(execute=True):  # Wagtail deletes the files once the delete commits
-        image.delete()
+    # Wagtail deletes the files once the delete commits, in a task: in production, one the worker runs.
+    with override_settings(TASKS=task_settings("database")):
+        with django_capture_on_commit_callbacks(execute=True):
+            image.delete()
+        assert len(buckets.keys(buckets.public)) == 2  # queued
+        run_worker()
     assert buckets.keys(buckets.public) == set()
 
 
