@@ -36,7 +36,7 @@ from stories.models.contributions import TellerIdentity
 from stories.withdrawal import withdraw_story
 from tests import builders
 from tests.test_share_story import approve_everything, fresh_rate_limit, moderator, submit
-from tests.test_task_queue import run_worker
+from tests.test_task_queue import committed, run_worker
 
 __all__ = ["fresh_rate_limit"]  # fixtures
 
@@ -116,6 +116,7 @@ def body_of(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
+@committed  # the worker commits as it would in production (and closes a connection left inside a transaction)
 def test_a_library_image_and_its_renditions_are_served_from_the_public_bucket(
     buckets, django_capture_on_commit_callbacks
 ):
