@@ -8,7 +8,9 @@ import dj_database_url
 from django.conf import global_settings
 
 from config.machine_translation import machine_translator_from_env
+from config.search import database_search
 from config.security_headers import public_directives
+from config.task_queue import task_settings
 from home.languages import language_codes, register_language_info, rtl_codes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -58,6 +60,9 @@ INSTALLED_APPS = [
 ]
 # Abuse limits: the share form's rate limits and the admin login lockout (see "Abuse limits" below).
 INSTALLED_APPS += ["django_ratelimit", "axes"]
+# Background tasks (Wagtail's search and reference index updates, file deletions): the queue's table is always migrated,
+# so switching SANCTUARY_TASK_BACKEND needs no migration (config/task_queue.py).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -156,7 +161,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # Content-Security-Policy (django-csp): the public site's; /admin/ gets a looser one (config/security_headers.py).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(STATIC_URL, MEDIA_URL)}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's text search configuration for the database search backend (config/search.py): how words are stemmed.
+SANCTUARY_SEARCH_CONFIG = os.environ.get("SANCTUARY_SEARCH_CONFIG", "english")
+WAGTAILSEARCH_BACKENDS = {"default": database_search(SANCTUARY_SEARCH_CONFIG)}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 
 # The site's own settings. Every one is listed in the README; those read from the environment say so there.
@@ -192,6 +199,16 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # that goes live (stories.models.workflow.consent_check_passed).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Scale-out (docs/deployment.md). Read here, used by config/settings/production.py: where background tasks run
+# ("immediate" or "database", config/task_queue.py), the media buckets (config/object_storage.py) and an external
+# search engine (config/search.py). Development and tests run tasks immediately and keep media in folders.
+SANCTUARY_TASK_BACKEND = os.environ.get("SANCTUARY_TASK_BACKEND", "immediate")
+TASKS = task_settings(SANCTUARY_TASK_BACKEND)
+SANCTUARY_S3_BUCKET = os.environ.get("SANCTUARY_S3_BUCKET", "").strip()
+SANCTUARY_S3_PRIVATE_BUCKET = os.environ.get("SANCTUARY_S3_PRIVATE_BUCKET", "").strip()
+SANCTUARY_SEARCH_URL = os.environ.get("SANCTUARY_SEARCH_URL", "").strip()
+SANCTUARY_SEARCH_BACKEND = os.environ.get("SANCTUARY_SEARCH_BACKEND", "elasticsearch8").strip()
 
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 if _machine_translator := machine_translator_from_env():

@@ -3,6 +3,9 @@
 import os
 
 from config.caches import redis_cache
+from config.object_storage import s3_media_storage, s3_media_url
+from config.search import external_search
+from config.task_queue import task_settings
 
 from .base import *  # noqa: F403
 
@@ -69,3 +72,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+
+# --- Scale-out: several application servers share the database, Redis, a bucket and a task worker -------------------
+# (docs/deployment.md). Background tasks go to the database queue, run by `manage.py db_worker`, unless
+# SANCTUARY_TASK_BACKEND=immediate (a single server without a worker).
+SANCTUARY_TASK_BACKEND = os.environ.get("SANCTUARY_TASK_BACKEND", "database").strip()
+TASKS = task_settings(SANCTUARY_TASK_BACKEND)
+# Media in S3-compatible object storage when SANCTUARY_S3_BUCKET names a bucket (home/object_storage.py); private files
+# in SANCTUARY_S3_PRIVATE_BUCKET, still served only through /private-media/ (home/private_media.py).
+if SANCTUARY_S3_BUCKET:  # noqa: F405
+    STORAGES["default"] = s3_media_storage(SANCTUARY_S3_BUCKET, SANCTUARY_S3_PRIVATE_BUCKET, os.environ)  # noqa: F405
+    MEDIA_URL = os.environ.get("MEDIA_URL") or s3_media_url(STORAGES["default"]["OPTIONS"])
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": public_directives(STATIC_URL, MEDIA_URL)}  # noqa: F405
+# Elasticsearch or OpenSearch instead of PostgreSQL's full-text search (config/search.py; its client installed apart).
+if SANCTUARY_SEARCH_URL:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS = {"default": external_search(SANCTUARY_SEARCH_URL, SANCTUARY_SEARCH_BACKEND)}  # noqa: F405

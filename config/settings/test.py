@@ -2,6 +2,8 @@
 
 import tempfile
 
+from config.task_queue import task_settings
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +19,6 @@ WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "https://sanctuary.example.org"  #
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="sanctuary-test-private-media-")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# Background tasks run in the request, media stay in the folders above, whatever the environment says.
+SANCTUARY_TASK_BACKEND = "immediate"
+TASKS = task_settings(SANCTUARY_TASK_BACKEND)
