@@ -51,8 +51,8 @@ fmt: $(VENV)/.dev ## Format and fix what ruff can
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(VENV)/.dev ## Measure page rendering (queries and time per page type)
-	$(PY) scripts/bench.py
+bench: $(VENV)/.dev ## Serve the site as production does and measure each page type (needs wrk; --help: BENCH_ARGS=--help)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, database and compiled files
 	rm -rf $(VENV) db.sqlite3 static_collected

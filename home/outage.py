@@ -5,8 +5,8 @@ A database outage is temporary: PostgreSQL restarting, a failover, a full connec
 those into the site's own short page (``site/templates/503.html``, in the reader's language) with status 503 and a
 ``Retry-After`` header, so browsers, crawlers and load balancers know to come back, and logs the error. The page is
 rendered without touching the database. Nothing is kept between requests: once the database answers again the next
-request is served as usual, with no restart (Django opens a new connection for each request, and drops a persistent
-one that failed; see ``close_old_connections``).
+request is served as usual, with no restart (Django drops a persistent connection that failed, and production settings
+check a kept one before each request: ``CONN_HEALTH_CHECKS``; see ``close_old_connections``).
 
 A teller whose submission meets the outage is told that nothing was saved and that their text is still in the form
 they came from (the browser keeps it when they go back).

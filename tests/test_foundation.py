@@ -72,6 +72,24 @@ def test_production_settings_refuse_to_start_without_required_variables(missing)
     assert result.stderr.strip() == f"Sanctuary refuses to start: the environment variable {missing} is not set."
 
 
+@pytest.mark.parametrize(("configured", "kept_for"), [(None, 60), ("0", 0)])
+def test_production_keeps_each_workers_database_connection_and_checks_it_before_use(configured, kept_for):
+    """A connection per request costs more than a page's queries; a kept one the database dropped is replaced."""
+    if configured is None and "DB_CONN_MAX_AGE" in os.environ:
+        pytest.skip("DB_CONN_MAX_AGE is set in this environment")
+    env = {"DB_CONN_MAX_AGE": configured} if configured else {}
+    result = run_python(
+        "import json; from django.conf import settings; database = settings.DATABASES['default']; "
+        "print(json.dumps([database['CONN_MAX_AGE'], database['CONN_HEALTH_CHECKS']]))",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [kept_for, True]
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = run_python(
         "import sys; from django.core.management import execute_from_command_line; "
