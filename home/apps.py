@@ -9,7 +9,10 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import UploadedFile
+        from wagtail.signals import page_published
 
         from home.pending_uploads import strip_pending_upload
+        from home.private_media import index_references_on_publish
 
         pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")
+        page_published.connect(index_references_on_publish, dispatch_uid="sanctuary_index_references_on_publish")

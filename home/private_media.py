@@ -102,3 +102,13 @@ def serve(request, path):
     # Never kept by a shared cache: the photo stops being public when its story is unpublished or withdrawn.
     patch_cache_control(response, private=True, max_age=300)
     return response
+
+
+def index_references_on_publish(sender, instance, **kwargs):
+    """Record at once which images a page just published shows.
+
+    Wagtail updates the reference index in a background task; with the database queue (production) that runs when
+    the worker gets to it, and until then :func:`serve` would answer 404 for the photos of a story that is already
+    live. Publishing is rare, so doing the update here as well costs little.
+    """
+    ReferenceIndex.create_or_update_for_object(instance)

@@ -13,10 +13,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
+from config.task_queue import task_settings
 from stories.contribute.submission import PHOTO_COLLECTION
 from stories.models import StoryPage
 from tests import builders
@@ -60,6 +63,17 @@ def test_a_tellers_photos_are_served_only_while_the_story_is_live(client, share_
     story.get_latest_revision().publish()  # still live
     story.unpublish()
     assert [client.get(url).status_code for url in urls] == [404, 404]
+
+
+def test_a_published_storys_photos_are_served_before_the_task_worker_runs(client, share_site):
+    """With Wagtail's background work queued for the worker (production), publishing still shows the photos at once."""
+    with override_settings(TASKS=task_settings("database")):
+        submit(client, files=[SimpleUploadedFile("Nadia_Sheffield.jpg", builders.jpeg_with_gps())])
+        story = StoryPage.objects.get(title="رحلتي إلى شيفيلد")
+        image = get_image_model().objects.get(collection__name=PHOTO_COLLECTION)
+        approve_everything(story, moderator())
+        assert DBTaskResult.objects.filter(task_path="wagtail.tasks.update_reference_index_task").exists()
+        assert client.get(image.get_rendition("width-400").url).status_code == 200
 
 
 def test_a_library_image_stays_public(client, share_site):
