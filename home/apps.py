@@ -10,6 +10,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.models import UploadedFile
 
+        from home import page_cache
         from home.pending_uploads import strip_pending_upload
+
+        page_cache.connect()
 
         pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")
