@@ -244,10 +244,12 @@ def language_tree_listing_types():
     return list(ContentType.objects.get_for_models(*models).values())
 
 
-def pages_changed(pages, *, copies=True):
-    """``pages`` were published, unpublished, moved or deleted: drop what shows them, here and at the CDN.
+def pages_changed(pages, *, copies=True, cdn=True):
+    """``pages`` were published, unpublished, moved or deleted: drop what shows them, here and (``cdn``) at the CDN.
 
-    With ``copies``, their translations and aliases (which show their language links and copy their text) too.
+    With ``copies``, their translations and aliases (which show their language links and copy their text) too. The
+    CDN is told each address once for every language (Wagtail repeats it under each prefix): an alias, published or
+    deleted with its original, needs no purge of its own.
     """
     pages = list(pages)
     positions = {(page.pk, page.path) for page in pages}
@@ -256,12 +258,13 @@ def pages_changed(pages, *, copies=True):
         related = Page.objects.filter(translation_key__in=keys) | Page.objects.filter(alias_of__in=pages)
         positions.update(related.values_list("pk", "path"))
     invalidate(tag for pk, path in positions for tag in position_tags(pk, path))
-    purge_from_cdn(cdn_urls(pages))
+    if cdn:
+        purge_from_cdn(cdn_urls(pages))
 
 
 def _page_published(sender, instance, alias=False, **kwargs):
     # An alias is published right after its original, whose handler already covered every copy.
-    pages_changed([instance], copies=not alias)
+    pages_changed([instance], copies=not alias, cdn=not alias)
 
 
 def _page_unpublished(sender, instance, **kwargs):
@@ -269,7 +272,9 @@ def _page_unpublished(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    pages_changed([instance], copies=False)  # its copies are deleted with it, or keep their own text
+    # Its copies are deleted with it, or keep their own text. (Connected to Page only: deleting a page of any type
+    # deletes its Page row too.)
+    pages_changed([instance], copies=False, cdn=instance.alias_of_id is None)
 
 
 def _page_moving(sender, instance, **kwargs):
@@ -296,7 +301,6 @@ def connect():
     for model in apps.get_models():
         if issubclass(model, Page):
             post_init.connect(_page_read, sender=model, dispatch_uid=f"page_cache_read_{model._meta.label}")
-            post_delete.connect(_page_deleted, sender=model, dispatch_uid=f"page_cache_delete_{model._meta.label}")
         elif issubclass(model, AbstractImage):
             post_init.connect(_image_read, sender=model, dispatch_uid=f"page_cache_read_{model._meta.label}")
             for signal in (post_save, post_delete):
@@ -308,6 +312,7 @@ def connect():
             post_init.connect(_snippet_read, sender=model, dispatch_uid=f"page_cache_read_{model._meta.label}")
             for signal in (post_save, post_delete):
                 signal.connect(_snippet_changed, sender=model, dispatch_uid=f"page_cache_snippet_{model._meta.label}")
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="page_cache_deleted")
     page_published.connect(_page_published, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_unpublished, dispatch_uid="page_cache_unpublished")
     pre_page_move.connect(_page_moving, dispatch_uid="page_cache_moving")

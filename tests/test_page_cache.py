@@ -132,9 +132,12 @@ def test_a_new_story_appears_in_every_listing_at_once(client, synced_network, pa
     assert "(3 stories)" in text(client, hub)  # the city hub counts its collection's stories
 
 
-def test_an_unpublished_page_leaves_the_menu_of_every_page(client, synced_network, page_cache):
+def test_a_page_added_to_or_taken_from_the_menu_shows_at_once_on_every_page(client, synced_network, page_cache):
     about, story = synced_network["about"], synced_network["stories"][1]
     assert cached(client, story.url) and f'href="{about.url}"' in text(client, story.url)
+    involved = builders.standard_page(synced_network["home"], "Get involved", show_in_menus=True)
+    assert f'href="{involved.url}"' in text(client, story.url)
+    assert cached(client, story.url)
     about.unpublish()
     assert f'href="{about.url}"' not in text(client, story.url)
     assert fetch(client, about.url)[0].status_code == 404
