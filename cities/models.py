@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cities.feeds import UpcomingEventsFeed, calendar_response
 from cities.network_map import alphabetical, network_map
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage
 from home.sections import CITY_HUB_LISTINGS, sections_for
@@ -30,6 +31,7 @@ class CityHubIndexPage(BasePage):
 
     intro = models.TextField(_("introduction"), blank=True)
 
+    page_cache_lists = (page_cache.CHILDREN,)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cities.CityHubPage"]
     max_count_per_parent = 1
@@ -56,6 +58,7 @@ class CityHubPage(RoutablePageMixin, BasePage):
     """
 
     is_city_hub = True  # pages under it belong to this city (home.models.listings)
+    page_cache_lists = (page_cache.DESCENDANTS,)  # its events, pages, exhibitions, collections and their story counts
 
     status = models.CharField(
         _("status"), max_length=20, choices=CityStatus.choices, default=CityStatus.WORKING_TOWARDS
@@ -132,6 +135,7 @@ class CityHubPage(RoutablePageMixin, BasePage):
             event.__dict__["city_hub"] = self
         context["listings"] = sections_for(CITY_HUB_LISTINGS, self)
         context["pages"] = StandardPage.objects.child_of(self).live()
+        page_cache.lists_model(SupportingOrganisation)
         organisations = list(
             SupportingOrganisation.objects.for_city(self)
             .annotate(total=models.Window(models.Count("pk")))

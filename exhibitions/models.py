@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from home import page_cache
 from home.blocks import ImageBlock
 from home.models import BasePage, InCityMixin, NetworkIndexPage, with_card_images
 
@@ -75,6 +76,7 @@ class ExhibitionPage(InCityMixin, RoutablePageMixin, BasePage):
 
     objects = PageManager.from_queryset(ExhibitionQuerySet)()
 
+    page_cache_lists = (page_cache.CHILDREN,)  # its exhibits
     parent_page_types = ["cities.CityHubPage", "exhibitions.ExhibitionIndexPage"]
     subpage_types = ["exhibitions.ExhibitPage"]
     content_panels = [
@@ -157,6 +159,7 @@ class ExhibitPage(BasePage):
         _("credit"), max_length=255, blank=True, help_text=_("Who made this exhibit, as they wish to be named.")
     )
 
+    page_cache_lists = (page_cache.SIBLINGS,)  # previous and next, "3 of 7"
     parent_page_types = ["exhibitions.ExhibitionPage"]
     subpage_types = []
     content_panels = [

@@ -11,8 +11,11 @@ class HomeConfig(AppConfig):
         from wagtail.models import UploadedFile
         from wagtail.signals import page_published
 
+        from home import page_cache
         from home.pending_uploads import strip_pending_upload
         from home.private_media import index_references_on_publish
+
+        page_cache.connect()
 
         pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")
         page_published.connect(index_references_on_publish, dispatch_uid="sanctuary_index_references_on_publish")

@@ -7,10 +7,10 @@ from then on with a notice that says who withdrew it (its teller or the site), i
 
 The teller reaches this through a confirmation page (stories.models.share_page), a moderator through the admin's.
 
-No cache is cleared. The site caches no page or listing of its own (the only keys it sets are the share form's rate
-limit counters, which must survive), and Wagtail drops each deleted rendition from its rendition cache itself. Were
-a page cache or a front-end cache (wagtail.contrib.frontend_cache) added, purge the story's addresses and its
-parents' here: ``gone_paths`` lists them.
+Every cached copy of what showed the story is dropped at once (home/page_cache.py): its pages in every language,
+the collection, city hub, home page and network indexes that listed it, and their addresses are sent to the CDN
+(when one is configured) once the erasure is committed. A cached page is never served in place of the 410: the
+410 is made afresh for each request. Wagtail drops each deleted rendition from its rendition cache itself.
 """
 
 from urllib.parse import unquote
@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import render
 
+from home import page_cache
 from stories.erasure import erase_story, teller_photos
 from stories.models.contributions import TellerIdentity, Withdrawal, WithdrawnUrl, digest
 from stories.models.pages import StoryPage
@@ -63,6 +64,7 @@ def withdraw_story(story, *, by_user=None, by_teller=False):
         by_user=by_user,
         token_digest=identity.token_digest if identity else "",
     )
+    page_cache.pages_changed(versions, copies=False)  # versions holds every copy
     erase_story(versions, teller_photos(versions))
     return withdrawal
 

@@ -51,6 +51,15 @@ def site_language():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with an empty page cache (home/page_cache.py; off in the test settings unless a test turns it
+    on): a page cached by an earlier test, whose database was rolled back, must never answer in this one."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def locales(db):
     """A Locale for every configured language; returns the source (English) locale."""

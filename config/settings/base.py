@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous readers' pages from the "pages" cache; inside it, what turns a 404 into a redirect or a 410.
+    "home.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "stories.withdrawal.WithdrawnStoryMiddleware",
     # Last, so that it is the first to see a view's exception: a database outage answers 503, not 500.
@@ -181,6 +183,9 @@ SANCTUARY_FORM_POSTS_PER_HOUR = int(os.environ.get("SANCTUARY_FORM_POSTS_PER_HOU
 SANCTUARY_TRUSTED_PROXIES = int(os.environ.get("SANCTUARY_TRUSTED_PROXIES", "0"))
 # Translators' "Publish" submits translations for review (editorial/wagtail_localize_workflows.py).
 SANCTUARY_REVIEW_TRANSLATIONS = env_flag("SANCTUARY_REVIEW_TRANSLATIONS", True)
+# How long an anonymous reader's page is kept in the "pages" cache, and how long a CDN may keep it (s-maxage); it is
+# dropped sooner, exactly, when what it shows changes (home/page_cache.py). 0: no page caching.
+SANCTUARY_PAGE_CACHE_SECONDS = int(os.environ.get("SANCTUARY_PAGE_CACHE_SECONDS", "300"))
 
 WAGTAILDOCS_MAX_UPLOAD_SIZE = SANCTUARY_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = SANCTUARY_MAX_UPLOAD_BYTES
@@ -239,6 +244,12 @@ RATE_LIMIT_DATABASE_CACHE = {
     "OPTIONS": {"MAX_ENTRIES": 100_000},  # culling would drop live counters: keep it far above an hour's addresses
 }
 RATELIMIT_USE_CACHE = "ratelimit"
+# The page cache in one process's memory (development, tests): its entries and tags are the largest set of keys.
+PAGE_CACHE_LOCAL_MEMORY = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "sanctuary-pages",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
 RATELIMIT_FAIL_OPEN = True  # a cache outage must never refuse a teller's story
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # "not officially supported": our DatabaseCounterCache, see above

@@ -9,4 +9,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": RATE_LIMIT_DATABASE_CACHE,  # noqa: F405
+    "pages": PAGE_CACHE_LOCAL_MEMORY,  # noqa: F405
 }

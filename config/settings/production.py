@@ -2,7 +2,7 @@
 
 import os
 
-from config.caches import redis_cache
+from config.caches import frontend_cache_from_env, production_caches
 from config.object_storage import s3_media_storage, s3_media_url
 from config.search import external_search
 from config.task_queue import task_settings
@@ -61,15 +61,10 @@ if os.environ.get("MEDIA_URL"):
         "DIRECTIVES": public_directives(STATIC_URL, MEDIA_URL)  # noqa: F405
     }
 
-if os.environ.get("REDIS_URL"):
-    _redis = redis_cache(os.environ["REDIS_URL"])
-    CACHES = {"default": _redis, "ratelimit": _redis}
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, not raised (config/caches.py)
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "ratelimit": RATE_LIMIT_DATABASE_CACHE,  # noqa: F405
-    }
+# Caches and CDN (config/caches.py): Wagtail's look-ups in each process's memory, rate limits and pages in Redis.
+CACHES = production_caches(os.environ.get("REDIS_URL"), RATE_LIMIT_DATABASE_CACHE)  # noqa: F405
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a Redis outage is logged, not raised
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -21,6 +21,10 @@ class BasePage(Page):
 
     override_translatable_fields = [SynchronizedField("slug")]
     api_fields = [APIField("title"), APIField("search_description")]
+    # The page cache (home/page_cache.py): whether anonymous readers' answers may be cached, and what else in the
+    # tree the page lists, so that its cached answers are dropped when that changes (page_cache.CHILDREN, ...).
+    page_cache_enabled = True
+    page_cache_lists = ()
 
     class Meta:
         abstract = True

@@ -16,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from home import page_cache
 from home.models.base import BasePage, paginate
 
 
@@ -64,6 +65,7 @@ class NetworkIndexPage(NetworkListingMixin, RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("introduction"), blank=True)
 
+    page_cache_lists = (page_cache.LANGUAGE_TREE,)
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from home.models.listings import attach_city_hubs
@@ -22,6 +23,7 @@ class HomePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
+    page_cache_lists = (page_cache.DESCENDANTS,)  # the newest stories, exhibitions and events of its whole tree
     parent_page_types = ["wagtailcore.Page"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]

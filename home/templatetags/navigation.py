@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home import page_cache
 from home.models import SOURCE_LANGUAGE
 
 register = template.Library()
@@ -27,6 +28,8 @@ def home_children(context):
     per_render = context.render_context.dicts[0]  # the whole render's scope; each {% include %} pushes its own
     if "home_children" not in per_render:
         home = home_for(context.get("page"))
+        if home:
+            page_cache.record(page_cache.children_tag(home.path))  # the menu: every page lists the home's children
         children = Page.objects.child_of(home).live() if home else Page.objects.none()
         fields = ("id", "title", "url_path", "path", "depth", "locale_id", "show_in_menus", "content_type_id")
         per_render["home_children"] = list(children.only(*fields).annotate(source_language=SOURCE_LANGUAGE))

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, PageManager, PagePermissionTester, PageQue
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.languages import KNOWN_LANGUAGES
 from home.models import BasePage, InCityMixin, NetworkIndexPage, paginate, with_card_images
@@ -221,6 +222,7 @@ class StoryPage(InCityMixin, BasePage):
         if not chosen:
             return []
         keys = [key for key, _id in chosen]
+        page_cache.record(*(page_cache.page_tag(pk) for _key, pk in chosen))  # shown once live, or in this language
         candidates = StoryPage.objects.live().filter(
             models.Q(translation_key__in=keys, locale_id=self.locale_id) | models.Q(id__in=[pk for _key, pk in chosen])
         )
@@ -265,6 +267,7 @@ class StoryCollectionPage(InCityMixin, BasePage):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(StoryCollectionQuerySet)()
+    page_cache_lists = (page_cache.CHILDREN,)
 
     parent_page_types = ["home.HomePage", "cities.CityHubPage"]
     subpage_types = ["stories.StoryPage"]

@@ -27,6 +27,7 @@ class ShareStoryPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("introduction"), blank=True)
 
+    page_cache_enabled = False  # a form, and the tellers' private pages
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
