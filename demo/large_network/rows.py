@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models.base import ModelState
 from django.db.models.signals import post_save
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations, get_serializable_data_for_fields
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, Revision
@@ -84,8 +85,24 @@ def prepare_live(page, published_at):
     page.first_published_at = page.last_published_at = page.latest_revision_created_at = published_at
 
 
-def add_revisions(pages, user=None):
-    """One revision per page, its latest and live one, as ``save_revision().publish()`` leaves them."""
+def revision_content(page, children):
+    """What ``page.serializable_data()`` gives, without a query per child relation: ``children`` holds the child
+    objects written for it, by relation name (a relation not named has none)."""
+    content = get_serializable_data_for_fields(page)
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        content[name] = [get_serializable_data_for_fields(child) for child in children.get(name, [])]
+    for field in get_all_child_m2m_relations(page):
+        if field.serialize:
+            content[field.name] = []
+    return content
+
+
+def add_revisions(pages, children, user=None):
+    """One revision per page, its latest and live one, as ``save_revision().publish()`` leaves them.
+
+    ``children``: {page id: {relation name: [child objects]}} for the pages that have child objects.
+    """
     base_type = ContentType.objects.get_for_model(Page)
     revisions = [
         Revision(
@@ -95,7 +112,7 @@ def add_revisions(pages, user=None):
             created_at=page.last_published_at,
             user=user,
             object_str=page.title,
-            content=page.serializable_data(),
+            content=revision_content(page, children.get(page.pk, {})),
         )
         for page in pages
     ]
