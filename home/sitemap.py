@@ -113,9 +113,11 @@ class IndexEntry:
 def section_pages():
     """(language code, number of section pages) for every language with real pages, in the configured order."""
     counts = dict(
-        real_pages().order_by().values_list("locale__language_code").annotate(count=Count("id")).values_list(
-            "locale__language_code", "count"
-        )
+        real_pages()
+        .order_by()
+        .values_list("locale__language_code")
+        .annotate(count=Count("id"))
+        .values_list("locale__language_code", "count")
     )
     order = [code for code, _name in settings.LANGUAGES]
     languages = sorted(counts, key=lambda code: order.index(code) if code in order else len(order))

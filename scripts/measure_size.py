@@ -176,13 +176,49 @@ def publishing(story, moderator):
         page.save_revision(user=moderator)
         state = ensure_workflows()[STORY_REVIEW].start(page, moderator)
         task_state = state.current_task_state
-        assert isinstance(task_state.task.specific, ConsentCheckTask)
+        if not isinstance(task_state.task.specific, ConsentCheckTask):
+            raise SystemExit("Story review does not start with the consent check.")
         task_state.task.specific.on_action(task_state, moderator, "approve", reveals_nothing_dangerous=True)
         state.refresh_from_db()
         url = f"/admin/pages/workflow/action/{page.pk}/approve/{state.current_task_state_id}/"
         return url, {"comment": ""}, {"x-requested-with": "XMLHttpRequest"}
 
     return prepare
+
+
+def listing_queries():
+    """The listings' real queries at size, by name: for EXPLAIN."""
+    from wagtail.models import Locale
+
+    from cities.models import CityHubPage, EventPage
+    from exhibitions.models import ExhibitionPage
+    from home.sitemap import SECTION_SIZE, real_pages
+    from stories.models import StoryCollectionPage, StoryPage
+
+    locale = Locale.objects.get(language_code=SOURCE)
+    collection = live(StoryCollectionPage).order_by("-numchild").first()
+    hub = live(CityHubPage).order_by("-numchild").first()
+    stories = StoryPage.objects.for_listing(locale.pk)
+    events = EventPage.objects.for_listing(locale.pk)
+    return {
+        "stories, network index (page 1)": stories[:12],
+        "stories, network index (count)": stories.order_by().values("pk"),
+        "stories, by tag": stories.filter(tags__slug="welcome")[:12],
+        "stories, one collection": StoryPage.objects.child_of(collection).for_listing(locale.pk)[:12],
+        "events, upcoming": events.upcoming()[:12],
+        "events, past": events.past().order_by("-start")[:12],
+        "events, a city hub's upcoming": EventPage.objects.child_of(hub).live().upcoming().order_by("start")[:6],
+        "exhibitions, now and upcoming": ExhibitionPage.objects.for_listing(locale.pk).not_closed()[:12],
+        "sitemap section, page 2": real_pages().filter(locale=locale).order_by("path")[SECTION_SIZE : 2 * SECTION_SIZE],
+    }
+
+
+def explain():
+    from django.db import connection
+
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    for name, queryset in listing_queries().items():
+        print(f"\n-- {name}\n{queryset.explain(**options)}")
 
 
 # --- Measuring -------------------------------------------------------------------------------------------------------
@@ -210,6 +246,7 @@ def measure_one(client, target, requests):
     else:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(target.url)
+    queries = list(captured.captured_queries)  # now: the next request's start empties the log it reads
     timings = []
     for _ in range(requests):
         if target.post is not None:
@@ -220,7 +257,7 @@ def measure_one(client, target, requests):
             started = time.perf_counter()
             client.get(target.url)
         timings.append((time.perf_counter() - started) * 1000)
-    return Result(target, response.status_code, len(response.content) / 1024, captured.captured_queries, timings)
+    return Result(target, response.status_code, len(response.content) / 1024, queries, timings)
 
 
 def measure(client, targets, requests):
@@ -248,10 +285,11 @@ def print_table(title, results):
 
 
 def network_size():
+    from wagtail.models import Page
+
     from cities.models import CityHubPage, EventPage
     from exhibitions.models import ExhibitionPage
     from stories.models import StoryPage
-    from wagtail.models import Page
 
     source = {"locale__language_code": SOURCE}
     return (
@@ -269,6 +307,9 @@ def run(args, media):
     if args.build:
         build(args.scale)
     print(f"{connection.vendor}: {network_size()}", flush=True)
+    if args.explain:
+        explain()
+        return 0
     client = Client()
     public = measure(client, public_targets(), args.requests)
     print_table("Public pages (anonymous, no page cache)", public)
@@ -291,13 +332,14 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="build_large_network's --scale")
     parser.add_argument("--requests", type=int, default=20, help="timed requests per public page")
     parser.add_argument("--public-only", action="store_true")
+    parser.add_argument("--explain", action="store_true", help="only EXPLAIN (ANALYZE on PostgreSQL) the listings")
     parser.add_argument("--verbose", action="store_true", help="print the SQL of failing pages")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sanctuary-size-") as tmp:
         if args.database_url is None:
             args.database_url, args.build = f"sqlite:///{tmp}/size.sqlite3", True
-        media = Path(tmp) / "media"
-        media.mkdir()
+        media = Path(os.environ.get("MEDIA_ROOT") or Path(tmp) / "media")  # an existing database's images are there
+        media.mkdir(exist_ok=True)
         setup_django(args.database_url, media)
         return run(args, media)
 

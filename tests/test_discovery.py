@@ -39,7 +39,9 @@ def sitemap_sections(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    return [sitemap.findtext("s:loc", namespaces=NS) for sitemap in fromstring(response.content).findall("s:sitemap", NS)]
+    return [
+        sitemap.findtext("s:loc", namespaces=NS) for sitemap in fromstring(response.content).findall("s:sitemap", NS)
+    ]
 
 
 def section_entries(client, location):

@@ -19,10 +19,10 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from cities.models import CityHubIndexPage, CityHubPage, CityStatus, EventIndexPage, EventPage
-from demo.content.build import child_by_slug, ensure_page, rich_text
+from demo.content.build import ensure_page, rich_text
 from demo.large_network import rows
 from demo.large_network.review import record_passed_review
-from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage, ExhibitionTag
+from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitionTag, ExhibitPage
 from home import bootstrap
 from home.translation import translate
 from stories.models import Naming, RelatedStory, StoryCollectionPage, StoryIndexPage, StoryPage, StoryTag
@@ -318,7 +318,11 @@ def copy_alias_relations(aliases):
     }
     related = {r.page_id: r.story_id for r in RelatedStory.objects.filter(page_id__in=originals)}
     StoryTag.objects.bulk_create(
-        [StoryTag(content_object_id=a.pk, tag_id=story_tags[a.alias_of_id]) for a in aliases if a.alias_of_id in story_tags],
+        [
+            StoryTag(content_object_id=a.pk, tag_id=story_tags[a.alias_of_id])
+            for a in aliases
+            if a.alias_of_id in story_tags
+        ],
         batch_size=500,
     )
     ExhibitionTag.objects.bulk_create(
@@ -330,7 +334,11 @@ def copy_alias_relations(aliases):
         batch_size=500,
     )
     RelatedStory.objects.bulk_create(
-        [RelatedStory(page_id=a.pk, story_id=related[a.alias_of_id], sort_order=0) for a in aliases if a.alias_of_id in related],
+        [
+            RelatedStory(page_id=a.pk, story_id=related[a.alias_of_id], sort_order=0)
+            for a in aliases
+            if a.alias_of_id in related
+        ],
         batch_size=500,
     )
 

@@ -50,7 +50,9 @@ class Command(BaseCommand):
         except AlreadyBuilt as error:
             raise CommandError(str(error)) from error
         summary = ", ".join(f"{count} {what}" for what, count in made.items())
-        self.stdout.write(self.style.SUCCESS(f"Large network built in {time.perf_counter() - started:.0f} s: {summary}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Large network built in {time.perf_counter() - started:.0f} s: {summary}.")
+        )
 
     def sizes(self, options):
         if options["scale"] <= 0:
