@@ -240,7 +240,8 @@ def check_trees_mirror_each_other():
     (Running the sync itself to check would cost a query per page and language: wagtail-localize looks up the
     source of every page that has an alias.)
     """
-    counts = set(Page.objects.filter(depth__gt=1).values("locale").annotate(n=Count("id")).values_list("n", flat=True))
+    per_language = Page.objects.filter(depth__gt=1).order_by().values("locale").annotate(n=Count("id"))
+    counts = {row["n"] for row in per_language}
     if len(counts) != 1:
         raise RuntimeError(f"The language trees do not mirror each other: {sorted(counts)} pages per language.")
 
