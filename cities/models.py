@@ -196,8 +196,6 @@ class EventPage(InCityMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event page")
-        # Upcoming and past events are listed by start: read in that order rather than sorted whole.
-        indexes = [models.Index(fields=["start"], name="event_start_idx")]
 
     def clean(self):
         super().clean()

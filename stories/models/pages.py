@@ -164,9 +164,6 @@ class StoryPage(InCityMixin, BasePage):
 
     class Meta:
         verbose_name = _("story page")
-        # The listings' order (newest told first): at 5,000 stories a listing page reads a dozen index entries
-        # instead of sorting every story of the language.
-        indexes = [models.Index(fields=["-told_on"], name="story_told_on_idx")]
 
     def save(self, *args, **kwargs):
         if self._state.adding and self.alias_of_id is None:
