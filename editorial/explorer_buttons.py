@@ -9,6 +9,7 @@ that comes without the annotations (another listing) is handed to wagtail-locali
 buttons (one page) are left as they are.
 """
 
+import importlib
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Subquery
@@ -17,10 +18,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
-from wagtail_localize import wagtail_hooks as localize_hooks  # imported first: its hooks must be there to replace
 from wagtail_localize.models import TranslationSource
 
 LISTING_HOOK = "register_page_listing_more_buttons"
+
+
+def localize_hooks():
+    """wagtail-localize's hooks module, loaded by Wagtail after ours: importing it earlier would register its admin
+    URLs ahead of editorial's guards (translator_access), so it is looked up only once every app's hooks are in."""
+    return importlib.import_module("wagtail_localize.wagtail_hooks")
 
 
 def annotate_translation_buttons(parent_page, pages, request):
@@ -30,6 +36,7 @@ def annotate_translation_buttons(parent_page, pages, request):
     sources = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"), translations__enabled=True
     )
+    replace_upstream_listing_hook()
     return pages.annotate(
         can_translate=Exists(Locale.objects.exclude(id__in=real_versions.values("locale_id"))),
         sync_source_id=Subquery(sources.values("pk")[:1]),
@@ -39,7 +46,7 @@ def annotate_translation_buttons(parent_page, pages, request):
 def translation_buttons(page, user, view_name=None, next_url=None):
     """wagtail-localize's ``page_listing_more_buttons``, reading the listing's annotations."""
     if not hasattr(page, "can_translate"):
-        yield from localize_hooks.page_listing_more_buttons(page, user, view_name=view_name, next_url=next_url)
+        yield from localize_hooks().page_listing_more_buttons(page, user, view_name=view_name, next_url=next_url)
         return
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return
@@ -54,9 +61,11 @@ def translation_buttons(page, user, view_name=None, next_url=None):
 
 
 def replace_upstream_listing_hook():
-    """Put ``translation_buttons`` in the place of wagtail-localize's listing hook (Wagtail has no unregister)."""
+    """Put ``translation_buttons`` in the place of wagtail-localize's listing hook (Wagtail has no unregister).
+
+    Done when the explorer builds its listing (idempotent), as the explorer's queryset is then annotated."""
     registered = hooks._hooks.get(LISTING_HOOK, [])
     registered[:] = [
-        (translation_buttons if function is localize_hooks.page_listing_more_buttons else function, order)
+        (translation_buttons if function is localize_hooks().page_listing_more_buttons else function, order)
         for function, order in registered
     ]

@@ -61,4 +61,3 @@ hooks.register("before_edit_page", wagtail_localize_workflows.review_translation
 
 # The explorer's translation buttons: answered for the whole listing, not per row (editorial/explorer_buttons.py).
 hooks.register("construct_explorer_page_queryset", explorer_buttons.annotate_translation_buttons)
-explorer_buttons.replace_upstream_listing_hook()
