@@ -13,7 +13,7 @@ from editorial.single_name import SingleNameAccountView, upstream_requires_last_
 from editorial.workflow_actions import ConfirmedWorkflowActionView
 from home import private_media
 from home.search import search
-from home.sitemap import sitemap
+from home.sitemap import sitemap_index, sitemap_section
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -27,7 +27,8 @@ urlpatterns = [
     re_path(r"^documents/\d{19,}/", not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("private-media/<path:path>", private_media.serve, name="private_media"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("favicon.ico", discovery.icon("favicon.ico")),
     path("apple-touch-icon.png", discovery.icon("apple-touch-icon.png")),

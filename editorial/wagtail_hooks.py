@@ -4,7 +4,7 @@ from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from editorial import dashboard, translator_access, views, wagtail_localize_workflows
+from editorial import dashboard, explorer_buttons, translator_access, views, wagtail_localize_workflows
 from editorial.roles import can_see_translation_report
 
 
@@ -58,3 +58,6 @@ def add_role_panels(request, panels):
 hooks.register("before_edit_page", translator_access.tell_translation_state, order=-3)
 hooks.register("before_edit_page", translator_access.translate_alias, order=-2)
 hooks.register("before_edit_page", wagtail_localize_workflows.review_translations, order=-1)
+
+# The explorer's translation buttons: answered for the whole listing, not per row (editorial/explorer_buttons.py).
+hooks.register("construct_explorer_page_queryset", explorer_buttons.annotate_translation_buttons)

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from home import sitemap
 from home.translation import translate
 from tests import builders
 
@@ -33,14 +34,36 @@ def translated(synced_network):
     return {**synced_network, "ar": translate(story, "ar", ARABIC.get), "cy": translate(story, "cy", WELSH.get)}
 
 
-def sitemap_entries(client):
+def sitemap_sections(client):
+    """The addresses the sitemap index at /sitemap.xml lists (each section page)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return [
+        sitemap.findtext("s:loc", namespaces=NS) for sitemap in fromstring(response.content).findall("s:sitemap", NS)
+    ]
+
+
+def section_entries(client, location):
+    """{address: {hreflang: address}} of one section page of the sitemap (a valid XML urlset)."""
+    response = client.get(location.removeprefix(ADDRESS))
+    assert response.status_code == 200, location
     root = fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
     entries = {}
     for url in root.findall("s:url", NS):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
         entries[url.findtext("s:loc", namespaces=NS)] = alternates
+    return entries
+
+
+def sitemap_entries(client):
+    """Every address in the sitemap, from every section the index lists."""
+    entries = {}
+    for location in sitemap_sections(client):
+        section = section_entries(client, location)
+        assert not set(section) & set(entries), f"{location} repeats addresses"
+        entries.update(section)
     return entries
 
 
@@ -85,17 +108,47 @@ def test_aliases_restricted_and_unpublished_pages_are_left_out_of_the_sitemap(cl
 
 
 def test_the_sitemap_costs_the_same_number_of_queries_however_many_pages(client, translated):
-    def queries():
+    def queries(url):
         with CaptureQueriesContext(connection) as captured:
-            client.get("/sitemap.xml")
+            assert client.get(url).status_code == 200
         return len(captured)
 
-    queries()
-    before = queries()
+    urls = ["/sitemap.xml", "/sitemap-en.xml", "/sitemap-ar.xml"]
+    for url in urls:
+        queries(url)  # the first request caches the site's root paths
+    before = {url: queries(url) for url in urls}
     for number in range(5):
         page = builders.standard_page(translated["home"], f"Welcome {number}")
         translate(page, "ar", lambda text: f"ترحيب {text}")
-    assert queries() == before
+    assert {url: queries(url) for url in urls} == before
+    assert max(before.values()) <= 6
+
+
+def test_the_sitemap_is_an_index_of_one_section_per_language_with_its_own_pages(client, translated):
+    sections = sitemap_sections(client)
+    # English, Arabic and Welsh have real pages; the other languages' trees hold only aliases: no section.
+    assert sections == [f"{ADDRESS}/sitemap-en.xml", f"{ADDRESS}/sitemap-cy.xml", f"{ADDRESS}/sitemap-ar.xml"]
+    arabic = section_entries(client, f"{ADDRESS}/sitemap-ar.xml")
+    assert list(arabic) == [ADDRESS + translated["ar"].url]
+    assert all("/en/" in loc for loc in section_entries(client, f"{ADDRESS}/sitemap-en.xml"))
+
+
+def test_sitemap_sections_are_paginated_and_together_list_each_address_once(client, translated, monkeypatch):
+    whole = sitemap_entries(client)
+    english = [loc for loc in whole if "/en/" in loc]
+    monkeypatch.setattr(sitemap, "SECTION_SIZE", 3)
+    sections = sitemap_sections(client)
+    pages = -(-len(english) // 3)
+    assert sections[:pages] == [f"{ADDRESS}/sitemap-en.xml"] + [
+        f"{ADDRESS}/sitemap-en.xml?p={number}" for number in range(2, pages + 1)
+    ]
+    assert [len(section_entries(client, location)) for location in sections[:pages]] == [3] * (pages - 1) + [
+        len(english) - 3 * (pages - 1)
+    ]
+    assert sitemap_entries(client) == whole  # the same addresses and alternates, in smaller pieces
+    assert client.get(f"/sitemap-en.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-en.xml?p=two").status_code == 404
+    assert client.get("/sitemap-xx.xml").status_code == 404
 
 
 # robots.txt and icons

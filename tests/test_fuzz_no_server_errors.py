@@ -123,6 +123,7 @@ def public_paths(network):
         f"{share}status/{token}/withdraw/",
         "/ar/",
         "/sitemap.xml",
+        "/sitemap-en.xml",
         "/healthz",
     ]
 

@@ -87,9 +87,11 @@ def test_the_sitemap_the_api_and_the_emails_use_the_one_configured_address(clien
     """WAGTAILADMIN_BASE_URL (https://sanctuary.example.org in the test settings) is the site's only address."""
     story = editorial["stories"][0]
     address = "https://sanctuary.example.org/"
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{address}sitemap-en.xml</loc>" in index
+    sitemap = client.get("/sitemap-en.xml").content.decode()
     assert f"<loc>{address}en/cities/sheffield/" in sitemap
-    assert set(re.findall(r"<loc>(https?://[^/]+/)", sitemap)) == {address}
+    assert set(re.findall(r"<loc>(https?://[^/]+/)", index + sitemap)) == {address}
 
     api = client.get(f"/api/v2/pages/{story.pk}/").json()
     assert api["meta"]["detail_url"] == f"{address}api/v2/pages/{story.pk}/"

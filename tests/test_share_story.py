@@ -155,6 +155,8 @@ def test_the_real_name_and_contact_appear_in_no_public_response(client, share_si
         "/ar/stories/",
         "/en/stories/",
         "/sitemap.xml",
+        "/sitemap-ar.xml",
+        "/sitemap-en.xml",
         "/ar/stories/feed/",
         "/en/stories/feed/",
         "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=20",
