@@ -250,7 +250,7 @@ def test_when_the_source_changes_readers_are_invited_to_update_through_the_same_
     assert first.select_one(".segment__text").get_text() == "Arriving in Sheffield in winter"
     assert "Not translated yet" in first.get_text()
 
-    send(client, story, {0: "ምብጻሕ ናብ ሸፊልድ ብክረምቲ"})
+    assert send(client, english, {0: "ምብጻሕ ናብ ሸፊልድ ብክረምቲ"}).status_code == 200
     tigrinya = approve(ti_version(story))
     assert tigrinya.title == "ምብጻሕ ናብ ሸፊልድ ብክረምቲ"
     assert soup(client.get(tigrinya.url)).select(".notice--outdated") == []
@@ -349,14 +349,15 @@ def test_the_contact_is_kept_apart_and_never_in_any_public_output(client, story,
         "/sitemap.xml",
         "/api/v2/pages/?fields=*&locale=ti",
         f"/api/v2/pages/{tigrinya.pk}/",
-        "/ti/search/?q=selam.private",
-        "/ti/search/?q=Selam",
     ]
     for address in addresses:
         response = client.get(address)
         assert response.status_code in (200, 404), address
         assert CONTACT not in response.content.decode(), address
-        assert "selam.private" not in response.content.decode().replace("q=selam.private", ""), address
+        assert "selam.private" not in response.content.decode(), address
+    for language in ("ti", "en"):
+        found = soup(client.get(f"/{language}/search/?q=selam.private@example.org"))
+        assert found.select(".search-result") == []
     client.force_login(editorial["users"]["moderator"])
     listing = client.get("/admin/snippets/community_translation/translatorcontact/")
     assert listing.status_code == 200
