@@ -62,7 +62,7 @@ def corrections(request, page_id):
         put_corrections_in_review(page, request.user)
         messages.success(
             request,
-            _("Your corrections to “%(title)s” are in the version under review. Approve it to publish it.")
+            _("Your corrections to “%(title)s” are in the version under review, which starts its review again.")
             % {"title": page.get_admin_display_title()},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)

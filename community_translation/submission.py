@@ -92,12 +92,11 @@ def send(original, locale, segments, translations, *, credit, credited_name, con
 
 
 def put_corrections_in_review(page, user):
-    """Save the translation as it now stands in the translation editor as the latest revision of ``page``, which the
-    workflow's approval publishes, without restarting the review (the reviewer made the corrections)."""
+    """Save the translation as it now stands in the translation editor (the reviewer's corrections included) as the
+    version under review of ``page``. An edit sends a page in review back through every step of its workflow
+    (``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT``), so the review restarts on this version."""
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     )
-    draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
-    for name, value in credit_changes(page, translation.source, translation.target_locale).items():
-        setattr(draft, name, value)
-    return draft.save_revision(user=user)
+    changes = credit_changes(page, translation.source, translation.target_locale)
+    return submit_for_review(translation, page, user, changes=changes)

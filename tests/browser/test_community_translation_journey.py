@@ -87,7 +87,7 @@ def test_a_reader_translates_a_story_into_tigrinya_and_a_moderator_corrects_and_
 
     # The moderator sees it in their queue, with its credit, and opens it in the translation editor.
     moderator = Session(browser, live_server, "mo")
-    queue = moderator.page.locator("#community-translations")
+    queue = moderator.page.locator(".community-translations")
     expect(queue).to_contain_text("community translation, credited as “Selam”")
     queue.get_by_role("link", name=story.title).click()
     moderator.page.wait_for_url(f"{base}/admin/pages/{tigrinya.pk}/edit/")
@@ -114,10 +114,11 @@ def test_a_reader_translates_a_story_into_tigrinya_and_a_moderator_corrects_and_
     modal.locator("input[name=reveals_nothing_dangerous]").check()
     with moderator.page.expect_navigation():
         modal.locator("[type=submit]").click()
+    moderator.goto("/admin/")
     row = moderator.page.locator("#awaiting-review-section tbody tr", has_text=TITLE)
     row.get_by_role("button", name="Actions").click()
-    with moderator.page.expect_navigation():
-        row.get_by_role("button", name="Approve", exact=True).click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    moderator.page.wait_for_load_state("networkidle")
 
     # The Tigrinya story is live, corrected, with its credit line; the English page names it.
     tigrinya = tigrinya_story(story)
