@@ -26,12 +26,7 @@ class SegmentField(forms.CharField):
         super().__init__(required=False, strip=False, **kwargs)
 
     def clean(self, value):
-        try:
-            return clean_translation(self.segment, super().clean(value) or "")
-        except ValidationError:
-            raise
-        except ValueError as error:  # pragma: no cover - clean_translation turns these into ValidationError
-            raise ValidationError(str(error)) from error
+        return clean_translation(self.segment, super().clean(value) or "")
 
 
 class CommunityTranslationForm(forms.Form):
