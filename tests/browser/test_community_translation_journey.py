@@ -19,7 +19,7 @@ from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
 from tests import builders
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_accessibility import assert_no_violations
+from tests.browser.reading.test_accessibility import assert_no_violations
 from tests.browser.test_translator_journey import Session
 
 PHONE = {"width": 390, "height": 844}
