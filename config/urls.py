@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community_translation import views as community_translation
 from config import discovery
 from config.api import api_not_found, api_router
 from config.views import healthz, not_found
@@ -52,6 +53,9 @@ if settings.DEBUG:
 # The page tree, one per language: /en/…, /cy/…, /ar/…; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),  # ahead of the page tree: a view, not a page type (home/search.py)
+    # Readers translating a page into the language of the address (community_translation/views.py).
+    path("translate/<int:page_id>/", community_translation.translate, name="community_translate"),
+    path("translate/<int:page_id>/draft/", community_translation.draft, name="community_translation_draft"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -33,6 +33,8 @@ MODERATOR_PERMISSIONS = (
     "stories.add_consentrecord",
     "stories.change_consentrecord",
     "stories.view_telleridentity",
+    "community_translation.view_communitytranslation",
+    "community_translation.view_translatorcontact",
     "stories.view_withdrawal",
     "wagtailimages.add_image",
     "wagtailimages.change_image",

@@ -46,8 +46,10 @@ def translation_of(page):
     )
 
 
-def submit_for_review(translation, page, user):
+def submit_for_review(translation, page, user, changes=None):
     """Save the translation as a draft revision of ``page`` and (re)start its workflow; return the workflow state.
+
+    ``changes``: field values to set on the draft besides the translation (a community translator's credit).
 
     Not ``save_target(publish=False)``: that also writes the translated fields into the page's row, which is what
     the public site shows, so an unreviewed translation would go live all the same. A revision alone does not.
@@ -55,6 +57,8 @@ def submit_for_review(translation, page, user):
     if page.alias_of_id:  # still showing the source text: from now on it is a translation with its own drafts
         type(page).objects.filter(pk=page.pk).update(alias_of_id=None)
     draft = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    for name, value in (changes or {}).items():
+        setattr(draft, name, value)
     draft.save_revision(user=user)
     page = type(page).objects.get(pk=page.pk)
     if page.current_workflow_state is not None:

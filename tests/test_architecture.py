@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PACKAGES = ("config", "home", "cities", "stories", "exhibitions", "editorial", "demo")
+PROJECT_PACKAGES = ("config", "community_translation", "home", "cities", "stories", "exhibitions", "editorial", "demo")
 
 
 def project_modules():

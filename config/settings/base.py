@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "stories",
     "exhibitions",
     "editorial",
+    "community_translation",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -178,6 +179,9 @@ SANCTUARY_MAX_STORY_CHARACTERS = 20_000
 SANCTUARY_SUBMISSIONS_PER_HOUR = int(os.environ.get("SANCTUARY_SUBMISSIONS_PER_HOUR", "5"))
 # Every POST to that form from one address in an hour, accepted or not: a teller's mistakes do not use up their stories.
 SANCTUARY_FORM_POSTS_PER_HOUR = int(os.environ.get("SANCTUARY_FORM_POSTS_PER_HOUR", "30"))
+# Community translations (community_translation/): sendings of the public translation form one address may make in an
+# hour, accepted or not; draft saves (as the translator types) may be twenty times as many.
+SANCTUARY_TRANSLATION_POSTS_PER_HOUR = int(os.environ.get("SANCTUARY_TRANSLATION_POSTS_PER_HOUR", "20"))
 # How many reverse proxies stand in front of the application, each appending to X-Forwarded-For: the visitor's address
 # is the one that many places from the right (home/client_address.py). 0: the visitor connects directly (REMOTE_ADDR).
 SANCTUARY_TRUSTED_PROXIES = int(os.environ.get("SANCTUARY_TRUSTED_PROXIES", "0"))
