@@ -12,8 +12,9 @@ import datetime
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone, translation
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page
 
 from home import bootstrap
@@ -34,6 +35,33 @@ def shares_network(module, other_kind):
     """Whether ``module``'s tests may share one network built for the module."""
     alone = _MODULES_USING[other_kind] | _MODULES_USING["home"] | _MODULES_USING["transactional_db"]
     return module.__name__ not in alone  # a test that asks for the bare home page expects no network under it
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back the rows the migrations made (the root page, the default Site, permissions) once a transactional test
+    has emptied every table, unless the next test puts them back itself (a serialized rollback).
+
+    pytest-django runs transactional tests after the others, but under pytest-xdist a worker receives whole files in
+    any order, so a test that expects those rows can follow one that flushed them.
+    """
+    result = yield
+    if nextitem is None or restores_itself(nextitem):
+        return result
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Page.objects.filter(depth=1).exists():
+            for alias in connections:
+                contents = getattr(connections[alias], "_test_serialized_contents", None)
+                if contents:
+                    connections[alias].creation.deserialize_db_from_string(contents)
+    return result
+
+
+def restores_itself(item):
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in item.fixturenames or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
 
 
 @contextlib.contextmanager

@@ -174,7 +174,8 @@ def test_approved_it_is_live_with_its_credit_and_listed_in_hreflang_and_the_site
     assert CommunityTranslation.objects.get().status == "published"
     english = soup(client.get(story.url))
     assert english.select_one("link[rel=alternate][hreflang=ti]")["href"].endswith(tigrinya.url)
-    assert tigrinya.url in client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-ti.xml" in client.get("/sitemap.xml").content.decode()  # the index lists a Tigrinya section
+    assert tigrinya.url in client.get("/sitemap-ti.xml").content.decode()
 
 
 def test_an_exhibition_gets_the_community_credit_line(client, editorial):
@@ -347,6 +348,8 @@ def test_the_contact_is_kept_apart_and_never_in_any_public_output(client, story,
         "/ti/stories/feed/",
         "/ti/events/feed/",
         "/sitemap.xml",
+        "/sitemap-ti.xml",
+        "/sitemap-en.xml",
         "/api/v2/pages/?fields=*&locale=ti",
         f"/api/v2/pages/{tigrinya.pk}/",
     ]

@@ -2,8 +2,8 @@
 
 Live-server tests are transactional: the database is flushed after each one, taking the rows Wagtail's migrations
 create (the root page, the default Site) with it. ``django_db_serialized_rollback`` puts them back before each test,
-and ``pytest_runtest_teardown`` below after it, so tests that run later in the same process (under pytest-xdist, in
-any order) find the database as the migrations left it.
+and ``pytest_runtest_teardown`` in tests/conftest.py after it, so tests that run later in the same process (under
+pytest-xdist, in any order) find the database as the migrations left it.
 
 Playwright's sync API keeps an asyncio event loop running in the main thread while the browser is open, and so:
 
@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from pytest_django.plugin import blocking_manager_key
 from wagtail_localize.models import LocaleSynchronization
 
 from tests.browser.pages import OTHER_LANGUAGES, path_for
@@ -72,23 +71,6 @@ def browser(django_db_setup):
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """Once a transactional browser test's fixtures are torn down (its database flushed), put back what the
-    migrations made, unless the next test does it itself (a serialized rollback) or nothing runs after it.
-    """
-    result = yield
-    flushed = "transactional_db" in item.fixturenames
-    if not flushed or nextitem is None or "django_db_serialized_rollback" in nextitem.fixturenames:
-        return result
-    with item.config.stash[blocking_manager_key].unblock():
-        for alias in connections:
-            contents = getattr(connections[alias], "_test_serialized_contents", None)
-            if contents:
-                connections[alias].creation.deserialize_db_from_string(contents)
-    return result
 
 
 @pytest.fixture

@@ -35,7 +35,12 @@ def module_live_network(browser, django_db_blocker):
     """Page ids of the network, built and committed once for the module; the database is restored after it."""
     with django_db_blocker.unblock():
         state = migrated_state()
-        ids = page_ids(build_network(build_home()))
+        restore(state)  # whatever the test before left (a transactional test empties every table)
+        try:
+            ids = page_ids(build_network(build_home()))
+        except BaseException:
+            restore(state)
+            raise
     yield ids
     with django_db_blocker.unblock():
         restore(state)
