@@ -7,6 +7,8 @@ is public until approved; refused input stores nothing; their contact address is
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache, caches
+from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation
 
@@ -182,7 +184,8 @@ def test_an_exhibition_gets_the_community_credit_line(client, editorial):
     exhibition = editorial["exhibition"]
     send(client, exhibition, {0: "ምህናጽ መዕቆቢ ኣብ ስዋንዚ"}, credit="name", credited_name="Abeba")
     tigrinya = approve(ti_version(exhibition))
-    assert "Translated by Abeba" in soup(client.get(tigrinya.url)).select_one(".credit-line").get_text()
+    credit = in_tigrinya("Translated by %(names)s (community translation).", names="Abeba")
+    assert soup(client.get(tigrinya.url)).select_one(".credit-line").get_text() == credit
 
 
 def test_an_anonymous_translator_is_credited_by_no_name(client, editorial):
@@ -192,7 +195,7 @@ def test_an_anonymous_translator_is_credited_by_no_name(client, editorial):
     tigrinya = approve(ti_version(exhibition))
     page = client.get(tigrinya.url).content.decode()
     assert "Hidden Name" not in page
-    assert "Translated by volunteers from our community." in page
+    assert in_tigrinya("Translated by volunteers from our community.") in page
 
 
 def test_rich_text_keeps_the_sources_own_tags_only(client, editorial):
@@ -216,7 +219,7 @@ def test_rich_text_keeps_the_sources_own_tags_only(client, editorial):
 def test_a_second_contributor_adds_to_the_first_and_nothing_sent_is_overwritten_or_lost(client, story, editorial):
     send(client, story, {0: TIGRINYA_TITLE})
     notice = soup(client.get(url(story))).get_text()
-    assert "awaits review" in notice
+    assert in_tigrinya(AWAITS_REVIEW) in notice
     send(client, story, {0: "ካልእ ኣርእስቲ", 1: "ዛንታ"}, credited_name="Dawit")
     first, second = CommunityTranslation.objects.order_by("submitted_at")
     title = StringTranslation.objects.get(locale__language_code="ti", data__in=[TIGRINYA_TITLE, "ካልእ ኣርእስቲ"])
@@ -246,10 +249,10 @@ def test_when_the_source_changes_readers_are_invited_to_update_through_the_same_
     update = notice.select_one("a.invitation")["href"]
     assert update == url(ti_version(story))  # the translation's own form, which translates from its original
     form = soup(client.get(update))
-    assert "has changed since this page was translated" in form.get_text()
+    assert in_tigrinya(OUTDATED) in form.get_text()
     first = form.select(".segment")[0]
     assert first.select_one(".segment__text").get_text() == "Arriving in Sheffield in winter"
-    assert "Not translated yet" in first.get_text()
+    assert in_tigrinya("Not translated yet") in first.get_text()
 
     assert send(client, english, {0: "ምብጻሕ ናብ ሸፊልድ ብክረምቲ"}).status_code == 200
     tigrinya = approve(ti_version(story))
@@ -289,14 +292,15 @@ def test_drafts_are_kept_in_the_session_with_and_without_javascript_and_store_no
 def test_html_in_a_segment_is_refused_and_nothing_is_stored(client, story, text):
     response = send(client, story, {0: text})
     assert response.status_code == 400
-    assert "Remove the HTML code" in response.content.decode()
+    assert escape(in_tigrinya(NO_HTML)) in response.content.decode()
     nothing_stored(story)
 
 
 def test_a_segment_far_longer_than_its_source_is_refused_and_nothing_is_stored(client, story):
     response = send(client, story, {0: "ሀ" * 5000})
     assert response.status_code == 400
-    assert "longer than" in response.content.decode()
+    limit = source_segments(story)[0].max_length
+    assert escape(in_tigrinya(TOO_LONG, limit=limit, count=5000)) in response.content.decode()
     nothing_stored(story)
 
 
@@ -367,3 +371,21 @@ def test_the_contact_is_kept_apart_and_never_in_any_public_output(client, story,
     assert CONTACT not in client.get("/admin/").content.decode()
     client.force_login(editorial["users"]["moderator"])
     assert client.get(contacts).status_code == 200
+
+
+def in_tigrinya(message, **params):
+    """``message`` as a Tigrinya reader sees it (the site's catalogue)."""
+    with translation.override("ti"):
+        return translation.gettext(message) % params if params else translation.gettext(message)
+
+
+AWAITS_REVIEW = (
+    "Someone has already sent a translation of this page, which awaits review. You may add to it: translate the parts "
+    "still marked “Not translated yet”. What you write for other parts is kept as a suggestion for the reviewer."
+)
+OUTDATED = (
+    "The original has changed since this page was translated. The parts that are new or changed are marked "
+    "“Not translated yet”."
+)
+NO_HTML = "Remove the HTML code from this text. Only the formatting of the original may be kept."
+TOO_LONG = "This is longer than %(limit)s characters (it has %(count)s)."
