@@ -20,6 +20,7 @@ needs more can answer with X-Accel-Redirect from here.
 The file names are random already (stories.contribute.submission.anonymous_name; renditions are named after them).
 """
 
+import logging
 import mimetypes
 import os
 import secrets
@@ -34,6 +35,10 @@ from django.utils._os import safe_join
 from django.utils.cache import patch_cache_control
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
+
+from home.outage import outage_response
+
+logger = logging.getLogger(__name__)
 
 PRIVATE_COLLECTION = "Shared by tellers"
 PRIVATE_PREFIX = "private/"
@@ -95,10 +100,17 @@ def may_see(user, name):
 
 def serve(request, path):
     name = PRIVATE_PREFIX + path
-    if ".." in PurePosixPath(path).parts or not may_see(request.user, name) or not default_storage.exists(name):
+    if ".." in PurePosixPath(path).parts or not may_see(request.user, name):
         raise Http404
+    try:
+        if not default_storage.exists(name):
+            raise Http404
+        opened = default_storage.open(name, "rb")
+    except OSError:  # the disk or the bucket cannot be read (object storage errors arrive as OSError)
+        logger.exception("A private file could not be read: %s", name)
+        return outage_response(request)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response = FileResponse(opened, content_type=content_type)
     # Never kept by a shared cache: the photo stops being public when its story is unpublished or withdrawn.
     patch_cache_control(response, private=True, max_age=300)
     return response

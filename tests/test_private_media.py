@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import UploadedFile
 
 from config.task_queue import task_settings
+from home import private_media
 from stories.contribute.submission import PHOTO_COLLECTION
 from stories.models import StoryPage
 from tests import builders
@@ -112,3 +113,22 @@ def test_stale_pending_uploads_are_purged(capsys):
     assert list(UploadedFile.objects.values_list("pk", flat=True)) == [fresh.pk]
     assert not os.path.exists(stale.file.path) and os.path.exists(fresh.file.path)
     assert "Deleted 1 pending upload" in capsys.readouterr().out
+
+
+class UnreadableStorage:
+    """Media storage whose disk or bucket cannot be reached."""
+
+    def exists(self, name):
+        raise OSError("the bucket does not answer")
+
+    open = exists
+
+
+def test_a_photo_that_cannot_be_read_answers_503_not_500(client, share_site, monkeypatch):
+    submit(client, files=[SimpleUploadedFile("Nadia_Sheffield.jpg", builders.jpeg_with_gps())])
+    image = get_image_model().objects.get(collection__name=PHOTO_COLLECTION)
+    client.force_login(moderator())  # allowed to see it
+    monkeypatch.setattr(private_media, "default_storage", UnreadableStorage())
+    response = client.get(image.file.url)
+    assert response.status_code == 503
+    assert response["Retry-After"]
