@@ -26,7 +26,10 @@ def migrated_state():
 def restore(state):
     """Empty every table and put back the rows the migrations made (what Django's TransactionTestCase does)."""
     for alias, contents in state.items():
-        call_command("flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True)
+        # Sequences keep counting (as in TransactionTestCase): the restored rows take their old ids, new rows go above.
+        call_command(
+            "flush", verbosity=0, interactive=False, database=alias, reset_sequences=False, inhibit_post_migrate=True
+        )
         connections[alias].creation.deserialize_db_from_string(contents)
 
 
