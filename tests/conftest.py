@@ -9,6 +9,7 @@ builds them per test, as those cannot share one database state.
 
 import contextlib
 import datetime
+import inspect
 
 import pytest
 from django.conf import settings
@@ -18,7 +19,7 @@ from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page
 
 from home import bootstrap
-from tests import builders
+from tests import builders, database_states
 
 # Module names whose tests ask for each fixture, found at collection: they decide who may share a network.
 _MODULES_USING = {"network": set(), "synced_network": set(), "home": set(), "transactional_db": set()}
@@ -33,6 +34,8 @@ def pytest_collection_modifyitems(items):
 
 def shares_network(module, other_kind):
     """Whether ``module``'s tests may share one network built for the module."""
+    if database_states.STATES is not None and any(name == module.__name__ for name, _ in DERIVED):
+        return False  # each test starts from the state its module adds, put back in milliseconds
     alone = _MODULES_USING[other_kind] | _MODULES_USING["home"] | _MODULES_USING["transactional_db"]
     return module.__name__ not in alone  # a test that asks for the bare home page expects no network under it
 
@@ -46,6 +49,12 @@ def pytest_runtest_teardown(item, nextitem):
     any order, so a test that expects those rows can follow one that flushed them.
     """
     result = yield
+    states = database_states.STATES
+    if states is not None:  # SQLite: back to the migrated state, unless a module holds its own state
+        with item.config.stash[blocking_manager_key].unblock():
+            if states.current != "migrated" and not states.held and not connections["default"].in_atomic_block:
+                states.ensure("migrated")
+        return result
     if nextitem is None or restores_itself(nextitem):
         return result
     with item.config.stash[blocking_manager_key].unblock():
@@ -55,6 +64,54 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     connections[alias].creation.deserialize_db_from_string(contents)
     return result
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated; on SQLite its migrated state is kept aside (tests/database_states.py)."""
+    with django_db_blocker.unblock():
+        database_states.start()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """On SQLite, put the database in the state the test's fixtures expect just before pytest-django's helper opens
+    the test's transaction, or just after it has set up a transactional test (whose serialized rollback would write
+    over a state put back before it). A module that shares one state holds a transaction open already: left alone."""
+    states = database_states.STATES
+    if fixturedef.argname != "_django_db_helper" or states is None:
+        return (yield)
+    needed = needed_state(request.node)
+    blocker = request.getfixturevalue("django_db_blocker")
+    states.test_state = None
+    with blocker.unblock():
+        shared = connections["default"].in_atomic_block
+        if not shared and not is_transactional(request):
+            states.ensure(needed, BUILDS[needed])
+            states.test_state = needed
+    result = yield
+    if not shared and is_transactional(request):
+        with blocker.unblock():
+            states.current = None  # whatever the helper restored
+            states.ensure(needed, BUILDS[needed])
+            states.test_state = needed
+            states.current = None  # the test commits what it changes, and the database is emptied after it
+    return result
+
+
+def needed_state(item):
+    """The database state a test's fixtures expect: a state its module adds (``derived_state``), else a network."""
+    for module, fixture in DERIVED:
+        if module == item.module.__name__ and fixture in item.fixturenames:
+            return (module, fixture)
+    return database_states.needed_by(item.fixturenames)
+
+
+def is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
 
 
 def restores_itself(item):
@@ -70,6 +127,16 @@ def rolled_back(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@contextlib.contextmanager
+def from_migrated_state(django_db_blocker):
+    """``rolled_back``, starting from the database as the migrations left it (whatever state an earlier test used)."""
+    if database_states.STATES is not None:
+        with django_db_blocker.unblock():
+            database_states.STATES.ensure("migrated")
+    with rolled_back(django_db_blocker):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -142,27 +209,41 @@ def build_home():
     return home
 
 
-def built_for_module(request, django_db_blocker, build, other_kind):
-    """Yield the page ids of ``build()``, kept for the module and rolled back after it; None if it may not share."""
+def built_for_module(request, django_db_blocker, build, other_kind, state=None):
+    """Yield the page ids of ``build()``, kept for the module and rolled back after it; None if it may not share.
+
+    On SQLite a named ``state`` is put back from its copy rather than built (tests/database_states.py).
+    """
     if not shares_network(request.module, other_kind):
         yield None
         return
+    states = database_states.STATES
+    if states is None:
+        with rolled_back(django_db_blocker):
+            yield page_ids(build())
+        return
+    with django_db_blocker.unblock():
+        ids = states.ensure(state, BUILDS[state])["pages"] if state else states.ensure("migrated")
     with rolled_back(django_db_blocker):
-        yield page_ids(build())
+        yield ids if state else page_ids(build())
 
 
 @pytest.fixture(scope="module")
 def module_network(request, django_db_setup, django_db_blocker):
     """Page ids of the network, built once for this module (None: built per test)."""
-    yield from built_for_module(request, django_db_blocker, lambda: build_network(build_home()), "synced_network")
+    yield from built_for_module(
+        request, django_db_blocker, lambda: build_network(build_home()), "synced_network", state="network"
+    )
 
 
 @pytest.fixture
 def network(module_network, db):
     """A small network: two city hubs with a collection, stories, an exhibition, exhibits and events."""
-    if module_network is None:
-        return build_network(build_home())
-    return fresh_pages(module_network)
+    if module_network is not None:
+        return fresh_pages(module_network)
+    if database_states.STATES is not None:
+        return fresh_pages(database_states.STATES.value(database_states.STATES.test_state)["pages"])
+    return build_network(build_home())
 
 
 def build_synced_network():
@@ -171,33 +252,63 @@ def build_synced_network():
     return network
 
 
-def page_ids(network):
-    return {
-        name: [page.pk for page in value] if isinstance(value, list) else value.pk for name, value in network.items()
-    }
+class PageId(int):
+    """A page's id in what ``page_ids`` returns (other numbers stay numbers)."""
+
+
+def page_ids(value):
+    """``value`` (a dict, list or tuple holding pages, at any depth) with each page replaced by its id."""
+    if isinstance(value, Page):
+        return PageId(value.pk)
+    if isinstance(value, dict):
+        return {key: page_ids(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(page_ids(item) for item in value)
+    return value
 
 
 def fresh_pages(ids):
-    """The network's pages as new instances read from the database (a test may change its own freely)."""
-    flat = [pk for value in ids.values() for pk in (value if isinstance(value, list) else [value])]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=flat).specific()}
-    return {
-        name: [pages[pk] for pk in value] if isinstance(value, list) else pages[value] for name, value in ids.items()
-    }
+    """What ``page_ids`` returned, with new instances of the pages read from the database (a test may change its
+    own freely)."""
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=_ids_in(ids)).specific()}
+
+    def fresh(value):
+        if isinstance(value, PageId):
+            return pages[value]
+        if isinstance(value, dict):
+            return {key: fresh(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(fresh(item) for item in value)
+        return value
+
+    return fresh(ids)
+
+
+def _ids_in(value):
+    if isinstance(value, PageId):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _ids_in(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _ids_in(item)
 
 
 @pytest.fixture(scope="module")
 def module_synced_network(request, django_db_setup, django_db_blocker):
     """Page ids of the synced network, built once for this module (None: built per test)."""
-    yield from built_for_module(request, django_db_blocker, build_synced_network, "network")
+    yield from built_for_module(request, django_db_blocker, build_synced_network, "network", state="synced_network")
 
 
 @pytest.fixture
 def synced_network(module_synced_network, db):
     """The network with alias trees in every other language, as an editor creating pages in the admin gets."""
-    if module_synced_network is None:
-        return build_synced_network()
-    return fresh_pages(module_synced_network)
+    if module_synced_network is not None:
+        return fresh_pages(module_synced_network)
+    if database_states.STATES is not None:
+        return fresh_pages(database_states.STATES.value(database_states.STATES.test_state)["pages"])
+    return build_synced_network()
 
 
 def build_editorial(network):
@@ -230,8 +341,10 @@ def editorial(module_editorial, synced_network):
     """The synced network with its groups and workflows, and one user per role."""
     from django.contrib.auth import get_user_model
 
-    if module_editorial is None:
+    if module_editorial is None and database_states.STATES is None:
         return {**synced_network, "users": build_editorial(synced_network)}
+    if module_editorial is None and database_states.STATES is not None:
+        module_editorial = database_states.STATES.value(database_states.STATES.test_state)["users"]
     users = get_user_model().objects.in_bulk(module_editorial.values())
     return {**synced_network, "users": {role: users[pk] for role, pk in module_editorial.items()}}
 
@@ -248,3 +361,52 @@ def submitted_story(editorial):
     mail.outbox.clear()
     workflow_state = story.get_workflow().start(story, editor)
     return story, workflow_state
+
+
+def build_editorial_state():
+    network = build_synced_network()
+    users = build_editorial(network)
+    return {"pages": page_ids(network), "users": {role: user.pk for role, user in users.items()}}
+
+
+# How each database state is built the first time (tests/database_states.py): page ids, and users by role.
+BUILDS = {
+    "migrated": None,
+    "home": lambda: {"pages": page_ids(build_home())},
+    "network": lambda: {"pages": page_ids(build_network(build_home()))},
+    "synced_network": lambda: {"pages": page_ids(build_synced_network())},
+    "editorial": build_editorial_state,
+}
+
+DERIVED = []  # (module, fixture name) of each ``derived_state`` fixture
+
+
+def derived_state(base):
+    """Make ``add(network)``, which adds content to the ``base`` fixture's network (``"network"``,
+    ``"synced_network"``, ...) and returns the pages a test needs, into a fixture of the same name.
+
+    On SQLite what it adds is built once per test process and kept as a database state of its own
+    (tests/database_states.py), so each test starts from it in milliseconds; elsewhere it runs for each test.
+    """
+
+    def decorate(add):
+        key = (add.__module__, add.__name__)
+        DERIVED.append(key)
+
+        def build():
+            base_value = database_states.STATES.ensure(base, BUILDS[base])
+            return {**base_value, "pages": page_ids(add(fresh_pages(base_value["pages"])))}
+
+        BUILDS[key] = build
+
+        def fixture(**requested):
+            states = database_states.STATES
+            if states is not None and states.test_state == key:
+                return fresh_pages(states.value(key)["pages"])
+            return add(requested[base])
+
+        fixture.__signature__ = inspect.Signature([inspect.Parameter(base, inspect.Parameter.KEYWORD_ONLY)])
+        fixture.__doc__ = add.__doc__
+        return pytest.fixture(name=add.__name__)(fixture)
+
+    return decorate

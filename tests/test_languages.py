@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.users.models import UserProfile
 
 from home.translation import translate
+from tests.conftest import derived_state
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def soup_of(client, url):
     return BeautifulSoup(response.content, "html.parser")
 
 
-@pytest.fixture
+@derived_state("synced_network")
 def translated(synced_network):
     story = synced_network["stories"][0]
     exhibition = synced_network["exhibition"]

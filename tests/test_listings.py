@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cities.models import SupportingOrganisation
 from tests import builders
+from tests.conftest import derived_state
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def titles(client, url, selector=".cards .card__title a"):
     return [a.get_text() for a in BeautifulSoup(response.content, "html.parser").select(selector)]
 
 
-@pytest.fixture
+@derived_state("network")
 def many_stories(network):
     """26 stories in the collection (28 with the network's two), told on distinct days."""
     start = datetime.date(2009, 1, 1)

@@ -21,6 +21,7 @@ from cities.models import CityStatus
 from editorial.workflows import pass_story_review
 from stories.models import Naming
 from tests import builders
+from tests.conftest import derived_state
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ CLOSES_BEFORE_OPENING = "An exhibition cannot close before it opens."
 ENDS_BEFORE_STARTING = "An event cannot end before it starts."
 
 
-@pytest.fixture
+@derived_state("home")
 def pages(home):
     cities = builders.city_index(home)
     bradford = builders.city(cities, "Bradford", latitude="53.79600", longitude="-1.75940")

@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -17,6 +16,7 @@ from cities.models import CityHubPage, CityStatus, EventPage, SupportingOrganisa
 from exhibitions.models import ExhibitionPage, ExhibitPage
 from home.models import MythFact, StandardPage
 from stories.models import ConsentRecord, RelatedStory, StoryPage
+from tests.conftest import from_migrated_state
 
 # From cities-2009.csv: slug -> (title, latitude, longitude).
 CITIES = {
@@ -55,13 +55,12 @@ def counts():
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     """Seed once for the whole module (twice, in fact), inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with from_migrated_state(django_db_blocker):
         call_command("seed_demo", stdout=io.StringIO())
         first = counts()
         call_command("seed_demo", stdout=io.StringIO())
         second = counts()
         yield first, second
-        transaction.set_rollback(True)
     cache.clear()
 
 

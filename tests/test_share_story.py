@@ -17,6 +17,7 @@ from home.translation import translate
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage
 from stories.models.contributions import TellerIdentity, Withdrawal
 from tests import builders
+from tests.conftest import derived_state
 from tests.test_uploads import crafted_png
 
 pytestmark = pytest.mark.django_db
@@ -31,12 +32,12 @@ def fresh_rate_limit():
     caches["ratelimit"].clear()  # its table outlives tests that commit (live-server tests)
 
 
-@pytest.fixture
-def share_site(synced_network, locales):
+@derived_state("synced_network")
+def share_site(synced_network):
     from home import bootstrap
 
     builders.publish(synced_network["home"], StoryCollectionPage(title="Shared stories", slug="shared-stories"))
-    bootstrap.sync_locale_trees(locales)
+    bootstrap.sync_locale_trees(bootstrap.ensure_locales())
     ensure_all_roles()
     ensure_workflow_assignments()
     return synced_network

@@ -11,7 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
-from tests.conftest import build_home, build_network, fresh_pages, page_ids
+from tests import database_states
+from tests.conftest import BUILDS, build_home, build_network, fresh_pages, page_ids
 
 
 def migrated_state():
@@ -36,6 +37,16 @@ def restore(state):
 @pytest.fixture(scope="module")
 def module_live_network(browser, django_db_blocker):
     """Page ids of the network, built and committed once for the module; the database is restored after it."""
+    states = database_states.STATES
+    if states is not None:  # SQLite: the network's copy is put back (tests/database_states.py)
+        with django_db_blocker.unblock():
+            states.current = None  # whatever a transactional test before left
+            ids = states.ensure("network", BUILDS["network"])["pages"]
+        states.held = True
+        yield ids
+        states.held = False
+        states.current = None  # the tests mirrored the network into other languages' trees
+        return
     with django_db_blocker.unblock():
         state = migrated_state()
         restore(state)  # whatever the test before left (a transactional test empties every table)
