@@ -7,7 +7,7 @@ page, so the same handlers cover them: a new language's home page gives it its t
 from django.db.models.signals import post_save
 
 from cities.models import CityHubPage
-from editorial.roles import ensure_city_editors, ensure_contributors, ensure_network_groups, ensure_translators
+from editorial.roles import ensure_city_editors, ensure_contributors, ensure_network_groups_exist, ensure_translators
 from editorial.workflows import EXHIBITION_REVIEW, STORY_REVIEW, assign, ensure_workflows
 from home.models import HomePage
 from stories.models import StoryCollectionPage
@@ -15,13 +15,13 @@ from stories.models import StoryCollectionPage
 
 def on_city_hub_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        ensure_network_groups()
+        ensure_network_groups_exist()
         ensure_city_editors(instance)
 
 
 def on_collection_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        ensure_network_groups()
+        ensure_network_groups_exist()
         ensure_contributors(instance)
         ensure_workflows()
         assign(STORY_REVIEW, instance)
@@ -29,7 +29,7 @@ def on_collection_saved(sender, instance, created, raw=False, **kwargs):
 
 def on_home_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        ensure_network_groups()
+        ensure_network_groups_exist()
         ensure_translators(instance.locale)
         ensure_workflows()
         assign(EXHIBITION_REVIEW, instance)
