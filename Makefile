@@ -40,7 +40,7 @@ test: $(VENV)/.dev ## Lint, check imports and run the whole test suite (set DATA
 	$(PY) manage.py compile_translations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: $(VENV)/.dev ## ruff check and format check, and the import contracts (lint-imports)
 	$(VENV)/bin/ruff check .
