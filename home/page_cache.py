@@ -351,12 +351,15 @@ def response_may_be_stored(request, response):
         and not response.cookies
         and not response.has_header("Cache-Control")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not hasattr(request, "_csp_nonce")  # a nonce is for one answer only: never handed to other readers
     )
 
 
 class PageCacheMiddleware:
-    """Serves and stores anonymous readers' pages (see the module's docstring). Place it after the session and
-    CSRF middleware and before those that turn a 404 into something else (redirects, withdrawn stories)."""
+    """Serves and stores anonymous readers' pages (see the module's docstring). Place it right after Django's
+    SecurityMiddleware (and WhiteNoise): an entry keeps the headers the middleware inside it added (the
+    Content-Security-Policy, X-Frame-Options, Content-Language), so a cached answer skips all of that middleware; and
+    before the middleware that turns a 404 into something else (redirects, withdrawn stories)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

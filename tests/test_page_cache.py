@@ -265,6 +265,32 @@ def test_an_answer_that_sets_a_cookie_is_never_cached(client, synced_network, pa
     assert not from_cache and response["Cache-Control"] == "private, no-cache"
 
 
+def test_a_cached_answer_carries_the_same_security_headers_as_a_fresh_one(client, synced_network, page_cache):
+    url = synced_network["stories"][0].url
+    fresh, from_cache = fetch(client, url)
+    again, again_from_cache = fetch(client, url)
+    assert not from_cache and again_from_cache
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Content-Language"):
+        assert again[header] == fresh[header], header
+    assert "script-src 'self'" in again["Content-Security-Policy"]
+    assert again["Content-Language"] == "en"
+
+
+def test_an_answer_that_used_a_csp_nonce_is_never_cached(client, synced_network, page_cache, monkeypatch):
+    from home.models import StandardPage
+
+    def serve_with_nonce(page, request, *args, **kwargs):
+        response = Page.serve(page, request, *args, **kwargs)
+        str(request.csp_nonce)  # as a template's {{ request.csp_nonce }} would
+        return response
+
+    monkeypatch.setattr(StandardPage, "serve", serve_with_nonce)
+    about = synced_network["about"]
+    fetch(client, about.url)
+    second, from_cache = fetch(client, about.url)
+    assert not from_cache and second["Cache-Control"] == "private, no-cache"
+
+
 def test_query_strings_are_cached_only_for_pages_of_a_listing(client, synced_network, page_cache):
     index = synced_network["story_index"].url
     assert cached(client, index + "?page=1")

@@ -67,6 +67,10 @@ INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' pages from the "pages" cache, stored with the headers the middleware below it adds (the
+    # Content-Security-Policy included): a cached answer skips all of it. Inside it, what turns a 404 into a redirect
+    # or a 410.
+    "home.page_cache.PageCacheMiddleware",
     "config.security_headers.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale_middleware.SanctuaryLocaleMiddleware",  # Django's, minus redirects for /api/ and /admin/ 404s
@@ -75,8 +79,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Anonymous readers' pages from the "pages" cache; inside it, what turns a 404 into a redirect or a 410.
-    "home.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "stories.withdrawal.WithdrawnStoryMiddleware",
     # Last, so that it is the first to see a view's exception: a database outage answers 503, not 500.
