@@ -4,7 +4,8 @@ Building the network and mirroring it into the seven other languages' trees (abo
 thing the suite does, so ``network`` and ``synced_network`` are built once per test module, inside a transaction that
 is rolled back when the module is done; each test runs in a savepoint inside it (pytest-django's ``db``) and gets
 fresh instances. A module that uses both, asks for the bare ``home``, or needs committed data (live-server tests)
-builds them per test, as those cannot share one database state.
+cannot share one database state: on SQLite each of its tests starts from a copy of the state it needs, built once per
+test process (``BUILDS``, ``derived_state`` and tests/database_states.py); elsewhere its tests build what they need.
 """
 
 import contextlib
