@@ -116,15 +116,16 @@ def pytest_fixture_setup(fixturedef, request):
     if fixturedef.argname != "_django_db_helper" or states is None:
         return (yield)
     needed = needed_state(request.node)
+    transactional = is_transactional(request)
     blocker = request.getfixturevalue("django_db_blocker")
     states.test_state = None
     with blocker.unblock():
         shared = connections["default"].in_atomic_block
-        if not shared and not is_transactional(request):
+        if not shared and not transactional:
             states.ensure(needed, BUILDS[needed])
             states.test_state = needed
     result = yield
-    if not shared and is_transactional(request):
+    if not shared and transactional:
         with blocker.unblock():
             states.current = None  # whatever the helper restored
             states.ensure(needed, BUILDS[needed])
@@ -138,7 +139,10 @@ def needed_state(item):
     for module, fixture in DERIVED:
         if module == item.module.__name__ and fixture in item.fixturenames:
             return (module, fixture)
-    return database_states.needed_by(item.fixturenames)
+    for fixture in ("editorial", "synced_network", "network", "home"):
+        if fixture in item.fixturenames:
+            return fixture
+    return "migrated"
 
 
 def is_transactional(request):
@@ -252,14 +256,14 @@ def built_for_module(request, django_db_blocker, build, other_kind, state=None):
         yield None
         return
     states = database_states.STATES
-    if states is None:
+    if states is not None and state is not None:
+        with django_db_blocker.unblock():
+            ids = states.ensure(state, BUILDS[state])["pages"]
         with rolled_back(django_db_blocker):
-            yield page_ids(build())
+            yield ids
         return
-    with django_db_blocker.unblock():
-        ids = states.ensure(state, BUILDS[state])["pages"] if state else states.ensure("migrated")
-    with rolled_back(django_db_blocker):
-        yield ids if state else page_ids(build())
+    with from_migrated_state(django_db_blocker):
+        yield page_ids(build())
 
 
 @pytest.fixture(scope="module")
@@ -276,7 +280,7 @@ def network(module_network, db):
     if module_network is not None:
         return fresh_pages(module_network)
     if database_states.STATES is not None:
-        return fresh_pages(database_states.STATES.value(database_states.STATES.test_state)["pages"])
+        return fresh_pages(database_states.STATES.test_value()["pages"])
     return build_network(build_home())
 
 
@@ -292,41 +296,31 @@ class PageId(int):
 
 def page_ids(value):
     """``value`` (a dict, list or tuple holding pages, at any depth) with each page replaced by its id."""
-    if isinstance(value, Page):
-        return PageId(value.pk)
-    if isinstance(value, dict):
-        return {key: page_ids(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(page_ids(item) for item in value)
-    return value
+    return _each_item(value, lambda item: PageId(item.pk) if isinstance(item, Page) else item)
 
 
 def fresh_pages(ids):
     """What ``page_ids`` returned, with new instances of the pages read from the database (a test may change its
     own freely)."""
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=_ids_in(ids)).specific()}
+    wanted = []
 
-    def fresh(value):
-        if isinstance(value, PageId):
-            return pages[value]
-        if isinstance(value, dict):
-            return {key: fresh(item) for key, item in value.items()}
-        if isinstance(value, (list, tuple)):
-            return type(value)(fresh(item) for item in value)
-        return value
+    def note_id(item):
+        if isinstance(item, PageId):
+            wanted.append(item)
+        return item
 
-    return fresh(ids)
+    _each_item(ids, note_id)
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=wanted).specific()}
+    return _each_item(ids, lambda item: pages[item] if isinstance(item, PageId) else item)
 
 
-def _ids_in(value):
-    if isinstance(value, PageId):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _ids_in(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _ids_in(item)
+def _each_item(value, change):
+    """``value`` rebuilt with ``change`` applied to each item of its dicts, lists and tuples, at any depth."""
+    if isinstance(value, dict):
+        return {key: _each_item(item, change) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_each_item(item, change) for item in value)
+    return change(value)
 
 
 @pytest.fixture(scope="module")
@@ -341,7 +335,7 @@ def synced_network(module_synced_network, db):
     if module_synced_network is not None:
         return fresh_pages(module_synced_network)
     if database_states.STATES is not None:
-        return fresh_pages(database_states.STATES.value(database_states.STATES.test_state)["pages"])
+        return fresh_pages(database_states.STATES.test_value()["pages"])
     return build_synced_network()
 
 
@@ -375,10 +369,10 @@ def editorial(module_editorial, synced_network):
     """The synced network with its groups and workflows, and one user per role."""
     from django.contrib.auth import get_user_model
 
-    if module_editorial is None and database_states.STATES is None:
-        return {**synced_network, "users": build_editorial(synced_network)}
-    if module_editorial is None and database_states.STATES is not None:
-        module_editorial = database_states.STATES.value(database_states.STATES.test_state)["users"]
+    if module_editorial is None:
+        if database_states.STATES is None:
+            return {**synced_network, "users": build_editorial(synced_network)}
+        module_editorial = database_states.STATES.test_value()["users"]
     users = get_user_model().objects.in_bulk(module_editorial.values())
     return {**synced_network, "users": {role: users[pk] for role, pk in module_editorial.items()}}
 
@@ -436,7 +430,7 @@ def derived_state(base):
         def fixture(**requested):
             states = database_states.STATES
             if states is not None and states.test_state == key:
-                return fresh_pages(states.value(key)["pages"])
+                return fresh_pages(states.test_value()["pages"])
             return add(requested[base])
 
         fixture.__signature__ = inspect.Signature([inspect.Parameter(base, inspect.Parameter.KEYWORD_ONLY)])

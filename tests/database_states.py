@@ -39,8 +39,9 @@ class DatabaseStates:
             _forget_cached_rows()
         return self._copies[name][1]
 
-    def value(self, name):
-        return self._copies[name][1]
+    def test_value(self):
+        """What building the running test's state returned."""
+        return self._copies[self.test_state][1]
 
     def _save(self, name, value):
         copy = sqlite3.connect(":memory:", check_same_thread=False)
@@ -69,11 +70,3 @@ def start():
     if connection.vendor == "sqlite":
         STATES = DatabaseStates()
         STATES.capture_migrated()
-
-
-def needed_by(fixturenames):
-    """The state a test's fixtures expect the database to be in."""
-    for fixture in ("editorial", "synced_network", "network", "home"):
-        if fixture in fixturenames:
-            return fixture
-    return "migrated"

@@ -40,7 +40,6 @@ def module_live_network(browser, django_db_blocker):
     states = database_states.STATES
     if states is not None:  # SQLite: the network's copy is put back (tests/database_states.py)
         with django_db_blocker.unblock():
-            states.current = None  # whatever a transactional test before left
             ids = states.ensure("network", BUILDS["network"])["pages"]
         states.held = True
         yield ids
