@@ -351,7 +351,7 @@ def response_may_be_stored(request, response):
         and not response.cookies
         and not response.has_header("Cache-Control")
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not hasattr(request, "_csp_nonce")  # a nonce is for one answer only: never handed to other readers
+        and not getattr(request, "csp_nonce", None)  # true once made: a nonce is for one answer, not every reader
     )
 
 
