@@ -11,13 +11,16 @@ test process (``BUILDS``, ``derived_state`` and tests/database_states.py); elsew
 import contextlib
 import datetime
 import inspect
+import io
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone, translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page
+from xdist.scheduler import LoadFileScheduling
 
 from home import bootstrap
 from tests import builders, database_states
@@ -53,6 +56,25 @@ SLOWEST_FILES = [
     "tests/test_routing_and_api.py",  # 14
     "tests/test_search.py",  # 13
 ]
+
+
+# Files that start from the same costly database state and so run on the same pytest-xdist worker, which builds it
+# once: the demo network that seed_demo makes (about 20 s), seeded by the first file and grown by the second.
+SAME_WORKER = {"tests/test_large_network.py": "tests/test_seed_demo.py"}
+
+
+class FileScheduling(LoadFileScheduling):
+    """pytest-xdist's ``--dist loadfile``, with the files of ``SAME_WORKER`` handed out together."""
+
+    def _split_scope(self, nodeid):
+        path = super()._split_scope(nodeid)
+        return SAME_WORKER.get(path, path)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadfile":
+        return FileScheduling(config, log)
+    return None
 
 
 @pytest.hookimpl(trylast=True)
@@ -173,6 +195,26 @@ def from_migrated_state(django_db_blocker):
     if database_states.STATES is not None:
         with django_db_blocker.unblock():
             database_states.STATES.ensure("migrated")
+    with rolled_back(django_db_blocker):
+        yield
+
+
+def seed_demo():
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@contextlib.contextmanager
+def from_demo_state(django_db_blocker):
+    """``rolled_back``, starting from the demo network that ``manage.py seed_demo`` builds. On SQLite it is seeded
+    once per test process (the files that need it share one, ``SAME_WORKER``); elsewhere it is seeded here."""
+    states = database_states.STATES
+    if states is None:
+        with from_migrated_state(django_db_blocker):
+            seed_demo()
+            yield
+        return
+    with django_db_blocker.unblock():
+        states.ensure("demo", BUILDS["demo"])
     with rolled_back(django_db_blocker):
         yield
 
@@ -404,6 +446,7 @@ BUILDS = {
     "network": lambda: {"pages": page_ids(build_network(build_home()))},
     "synced_network": lambda: {"pages": page_ids(build_synced_network())},
     "editorial": build_editorial_state,
+    "demo": seed_demo,
 }
 
 DERIVED = []  # (module, fixture name) of each ``derived_state`` fixture

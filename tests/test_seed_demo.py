@@ -16,7 +16,7 @@ from cities.models import CityHubPage, CityStatus, EventPage, SupportingOrganisa
 from exhibitions.models import ExhibitionPage, ExhibitPage
 from home.models import MythFact, StandardPage
 from stories.models import ConsentRecord, RelatedStory, StoryPage
-from tests.conftest import from_migrated_state
+from tests.conftest import from_demo_state
 
 # From cities-2009.csv: slug -> (title, latitude, longitude).
 CITIES = {
@@ -54,9 +54,9 @@ def counts():
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the whole module (twice, in fact), inside a transaction rolled back at the end."""
-    with from_migrated_state(django_db_blocker):
-        call_command("seed_demo", stdout=io.StringIO())
+    """The demo, seeded once for the whole module and then seeded again, inside a transaction rolled back at the
+    end; the counts after each."""
+    with from_demo_state(django_db_blocker):
         first = counts()
         call_command("seed_demo", stdout=io.StringIO())
         second = counts()
