@@ -39,6 +39,22 @@ class ExhibitionQuerySet(PageQuerySet):
     def not_closed(self):
         return self.exclude(closes_on__lt=timezone.localdate())
 
+    def on_now_or_last_closed(self, count):
+        """Up to ``count`` exhibitions on now or coming up, soonest first; when there are none, the one that closed
+        last. One query: the closed ones are ordered after the others, most recently closed first."""
+        closed = models.Q(closes_on__lt=timezone.localdate())
+        ranked = self.annotate(closed=models.ExpressionWrapper(closed, output_field=models.BooleanField()))
+        ranked = ranked.order_by(
+            "closed",
+            models.Case(models.When(closed, then=None), default=models.F("opens_on")).asc(),
+            models.F("closes_on").desc(),
+            models.F("opens_on").desc(),
+        )
+        exhibitions = list(ranked[:count])
+        if exhibitions and exhibitions[0].closed:
+            return exhibitions[:1]
+        return [exhibition for exhibition in exhibitions if not exhibition.closed]
+
 
 class ExhibitionTag(TaggedItemBase):
     content_object = ParentalKey("exhibitions.ExhibitionPage", on_delete=models.CASCADE, related_name="tagged_items")

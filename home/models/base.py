@@ -1,9 +1,10 @@
 """What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Prefetch, Q
 from django.utils.functional import cached_property
 from wagtail.api import APIField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
@@ -36,16 +37,19 @@ class BasePage(Page):
         return list(Page.objects.ancestor_of(self).only(*fields).annotate(source_language=SOURCE_LANGUAGE))
 
     def get_view_restrictions(self):
-        """As Wagtail's, but resolving alias ancestors by id from ``ancestors``, not one query per alias.
+        """As Wagtail's, in one query instead of one per alias: the restrictions on the page and its ancestors, where
+        an alias (the page or an ancestor) counts by its original's restrictions, not its own.
 
         Wagtail points every alias at the original page (never at another alias), so one step resolves it.
         """
-        trail = [self, *self.ancestors]
-        return PageViewRestriction.objects.filter(page_id__in={page.alias_of_id or page.id for page in trail})
+        trail = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        own = Q(page__path__in=trail, page__alias_of__isnull=True)
+        return PageViewRestriction.objects.filter(own | Q(page__aliases__path__in=trail)).distinct()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = [page for page in self.ancestors if page.depth > 1]  # the root is never shown
+        # The root is never shown, so a home page (depth 2) has no breadcrumbs and needs no query for them.
+        context["breadcrumbs"] = [page for page in self.ancestors if page.depth > 1] if self.depth > 2 else []
         return context
 
 
@@ -65,9 +69,8 @@ SOURCE_LANGUAGE = F("alias_of__locale__language_code")
 
 
 def with_card_images(queryset, field="image"):
-    """Fetch each listed page's card image and rendition in two queries, and the language of its text."""
-    from django.db.models import Prefetch
-    from wagtail.images import get_image_model
-
-    images = get_image_model().objects.prefetch_renditions(*SLOTS["card"].specs)
-    return queryset.prefetch_related(Prefetch(field, queryset=images)).annotate(source_language=SOURCE_LANGUAGE)
+    """Fetch each listed page's card image with the page (a join) and the images' card renditions in one more query,
+    and the language of its text."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=SLOTS["card"].specs)
+    prefetch = Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    return queryset.select_related(field).prefetch_related(prefetch).annotate(source_language=SOURCE_LANGUAGE)
