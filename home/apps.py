@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,14 +8,17 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared pages")
 
     def ready(self):
-        from wagtail.models import UploadedFile
+        from wagtail.models import Site, UploadedFile
         from wagtail.signals import page_published
 
         from home import page_cache
         from home.pending_uploads import strip_pending_upload
         from home.private_media import index_references_on_publish
+        from home.site_lookup import forget_sites
 
         page_cache.connect()
+        for signal in (post_save, post_delete):
+            signal.connect(forget_sites, sender=Site, dispatch_uid=f"sanctuary_forget_sites_{signal is post_save}")
 
         pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")
         page_published.connect(index_references_on_publish, dispatch_uid="sanctuary_index_references_on_publish")

@@ -229,10 +229,14 @@ def site_language():
 @pytest.fixture(autouse=True)
 def empty_page_cache():
     """Each test starts with an empty page cache (home/page_cache.py; off in the test settings unless a test turns it
-    on): a page cached by an earlier test, whose database was rolled back, must never answer in this one."""
+    on) and no cached list of sites (home/site_lookup.py): what an earlier test cached, from a database since rolled
+    back, must never answer in this one."""
     from django.core.cache import caches
 
+    from home.site_lookup import forget_sites
+
     caches["pages"].clear()
+    forget_sites()  # nor a list of sites that held one an earlier test made and rolled back
 
 
 @pytest.fixture
