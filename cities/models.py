@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -129,8 +130,7 @@ class CityHubPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
-        context["upcoming_events"] = list(events.upcoming().order_by("start")[:6])
-        context["past_events"] = events.past().order_by("-start")[:6]
+        context["upcoming_events"], context["past_events"] = events.upcoming_and_past(6)
         for event in context["upcoming_events"]:
             event.__dict__["city_hub"] = self
         context["listings"] = sections_for(CITY_HUB_LISTINGS, self)
@@ -146,10 +146,31 @@ class CityHubPage(RoutablePageMixin, BasePage):
         return context
 
 
+def is_upcoming():
+    """Not over yet: it ends later, or, with no end given, it starts later."""
+    now = timezone.now()
+    return models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
+
+
 class EventPageQuerySet(PageQuerySet):
     def upcoming(self):
-        now = timezone.now()
-        return self.filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+        return self.filter(is_upcoming())
+
+    def upcoming_and_past(self, count):
+        """Up to ``count`` upcoming events, soonest first, and up to ``count`` past ones, latest first, in one query:
+        each row is numbered within its group (upcoming first by start, past by start backwards)."""
+        upcoming = is_upcoming()
+        soonest_first = models.Case(models.When(upcoming, then=models.F("start")))  # NULL, so tied, for past ones
+        number = models.Window(
+            RowNumber(),
+            partition_by=[models.ExpressionWrapper(upcoming, output_field=models.BooleanField())],
+            order_by=[soonest_first.asc(), models.F("start").desc()],
+        )
+        ranked = self.annotate(
+            is_upcoming=models.ExpressionWrapper(upcoming, output_field=models.BooleanField()), number=number
+        )
+        events = list(ranked.filter(number__lte=count).order_by("-is_upcoming", "number"))
+        return [event for event in events if event.is_upcoming], [event for event in events if not event.is_upcoming]
 
     def past(self):
         now = timezone.now()

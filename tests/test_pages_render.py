@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from home import bootstrap
 from stories.models import RelatedStory
@@ -60,6 +61,22 @@ class TestPageRendering:
         upcoming = soup.find(id="events").find_parent("section")
         assert "Music concert" in upcoming.select_one(".cards").get_text()
         assert "Blogging workshop" in upcoming.find("h3").find_next("ul").get_text()
+
+    def test_city_hub_shows_six_upcoming_events_soonest_first_and_six_past_ones_latest_first(self, client, network):
+        now = timezone.now()
+        sheffield = network["sheffield"]
+        for days in range(1, 9):
+            builders.event(sheffield, f"In {days} days", start=now + datetime.timedelta(days=days, hours=1))
+            builders.event(sheffield, f"{days} days ago", start=now - datetime.timedelta(days=days, hours=1))
+        ongoing = builders.event(sheffield, "Ongoing", start=now - datetime.timedelta(days=30))
+        ongoing.end = now + datetime.timedelta(hours=2)
+        ongoing.save_revision().publish()
+        section = get_soup(client, "/en/cities/sheffield/").find(id="events").find_parent("section")
+        upcoming = [a.get_text() for a in section.select(".cards .card__title a")]
+        past = [a.get_text() for a in section.find("h3").find_next("ul").select("a")]
+        # The network's own: "Music concert" in 5 days, "Blogging workshop" 5 days ago (each at this very hour).
+        assert upcoming == ["Ongoing", "In 1 days", "In 2 days", "In 3 days", "In 4 days", "Music concert"]
+        assert past == ["1 days ago", "2 days ago", "3 days ago", "4 days ago", "Blogging workshop", "5 days ago"]
 
     def test_event_page_shows_when_where_and_city(self, client, network):
         soup = get_soup(client, network["past_event"].url)

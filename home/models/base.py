@@ -32,9 +32,9 @@ class BasePage(Page):
 
     @cached_property
     def ancestors(self):
-        """Every ancestor from the root down: breadcrumbs, view restrictions and the page's city, in one query."""
-        fields = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id", "alias_of_id")
-        return list(Page.objects.ancestor_of(self).only(*fields).annotate(source_language=SOURCE_LANGUAGE))
+        """Every ancestor from the root down, for breadcrumbs and the page's city, in one query (none when the home
+        page's ``route`` found them while finding the page)."""
+        return list(trail_pages(Page.objects.ancestor_of(self)))
 
     def get_view_restrictions(self):
         """As Wagtail's, in one query instead of one per alias: the restrictions on the page and its ancestors, where
@@ -51,6 +51,12 @@ class BasePage(Page):
         # The root is never shown, so a home page (depth 2) has no breadcrumbs and needs no query for them.
         context["breadcrumbs"] = [page for page in self.ancestors if page.depth > 1] if self.depth > 2 else []
         return context
+
+
+def trail_pages(pages):
+    """``pages`` with just what breadcrumbs and the city of a page need, root first."""
+    fields = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id", "alias_of_id")
+    return pages.only(*fields).annotate(source_language=SOURCE_LANGUAGE).order_by("path")
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):

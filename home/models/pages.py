@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from home import page_cache
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage
+from home.models.base import BasePage, trail_pages
 from home.models.listings import attach_city_hubs
 from home.sections import HOME_PAGE_SECTIONS, sections_for
 
@@ -44,7 +44,8 @@ class HomePage(BasePage):
         return context
 
     def route(self, request, path_components):
-        """Find the page for a URL with one query for the whole path, not two per URL segment as Wagtail does.
+        """Find the page for a URL with one query for the whole path, not two per URL segment as Wagtail does; the
+        same query brings the page's ancestors, which its breadcrumbs and its city need (``BasePage.ancestors``).
 
         The deepest page whose url_path matches a prefix of the URL gets the rest of the path, so routable
         pages (tag listings, past events) route their own sub-URLs as usual.
@@ -55,10 +56,14 @@ class HomePage(BasePage):
             f"{self.url_path}{'/'.join(path_components[:length])}/": length
             for length in range(1, len(path_components) + 1)
         }
-        deepest = Page.objects.descendant_of(self).filter(url_path__in=prefixes).order_by("-depth").first()
-        if deepest is None:
+        below = models.Q(path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes)
+        trail = list(trail_pages(Page.objects.filter(models.Q(depth=1) | models.Q(pk=self.pk) | below)))
+        deepest = trail.pop()
+        if deepest.depth <= self.depth:
             raise Http404
-        return deepest.specific.route(request, path_components[prefixes[deepest.url_path] :])
+        page = deepest.specific
+        page.__dict__["ancestors"] = trail
+        return page.route(request, path_components[prefixes[deepest.url_path] :])
 
 
 class StandardPage(BasePage):

@@ -26,7 +26,7 @@ Measure what each public page type costs, the way production serves it.
    p99), then a burst of 50 connections rotating over every page. Every page figure is also given as a percentage
    of the stylesheet's req/s in the same run.
 
-Prints Markdown tables; exits 1 when a page does not answer 200, needs more than 15 queries, or wrk sees an answer
+Prints Markdown tables; exits 1 when a page does not answer 200, needs more than 14 queries, or wrk sees an answer
 that is not 2xx/3xx or a socket error; 2 when wrk is missing. About 5 minutes on 2 cores with the defaults."""
 
 EPILOG = """\
