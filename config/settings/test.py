@@ -28,3 +28,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_transla
 # Background tasks run in the request, media stay in the folders above, whatever the environment says.
 SANCTUARY_TASK_BACKEND = "immediate"
 TASKS = task_settings(SANCTUARY_TASK_BACKEND)
+# On SQLite the test database lives in memory, and the live server used by the browser tests shares the test's one
+# connection across threads: two requests at once (Wagtail's editor autosaves every half second while someone types)
+# break each other's savepoints ("no such savepoint"), as Django's LiveServerTestCase documentation warns. Autosave is
+# Wagtail's, not ours; on PostgreSQL, where each thread has its own connection, the browser tests run with it on.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    WAGTAIL_AUTOSAVE_INTERVAL = 0
