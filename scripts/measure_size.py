@@ -75,6 +75,11 @@ def setup_django(database_url, media):
     from django.test.utils import override_settings
 
     override_settings(MEDIA_ROOT=str(media)).enable()
+    # Background work (search and reference index updates, renditions) is queued for `manage.py db_worker`, as
+    # production does by default, not run inside the request as the test settings do.
+    from config.task_queue import task_settings
+
+    override_settings(TASKS=task_settings(os.environ.get("SANCTUARY_TASK_BACKEND", "database"))).enable()
 
 
 def build(scale):
