@@ -147,9 +147,10 @@ class CityHubPage(RoutablePageMixin, BasePage):
 
 
 def is_upcoming():
-    """Not over yet: it ends later, or, with no end given, it starts later."""
+    """Not over yet: it ends later, or, with no end given, it starts later. Never NULL in SQL (``end__isnull``
+    on both sides), so it can group and sort rows."""
     now = timezone.now()
-    return models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now)
+    return models.Q(end__isnull=False, end__gte=now) | models.Q(end__isnull=True, start__gte=now)
 
 
 class EventPageQuerySet(PageQuerySet):

@@ -42,7 +42,7 @@ class ExhibitionQuerySet(PageQuerySet):
     def on_now_or_last_closed(self, count):
         """Up to ``count`` exhibitions on now or coming up, soonest first; when there are none, the one that closed
         last. One query: the closed ones are ordered after the others, most recently closed first."""
-        closed = models.Q(closes_on__lt=timezone.localdate())
+        closed = models.Q(closes_on__isnull=False, closes_on__lt=timezone.localdate())  # never NULL: sorts alike
         ranked = self.annotate(closed=models.ExpressionWrapper(closed, output_field=models.BooleanField()))
         ranked = ranked.order_by(
             "closed",

@@ -71,12 +71,15 @@ class TestPageRendering:
         ongoing = builders.event(sheffield, "Ongoing", start=now - datetime.timedelta(days=30))
         ongoing.end = now + datetime.timedelta(hours=2)
         ongoing.save_revision().publish()
+        ended = builders.event(sheffield, "2½ days ago", start=now - datetime.timedelta(days=2, hours=12))
+        ended.end = ended.start + datetime.timedelta(hours=1)  # a past event with an end, among ones without
+        ended.save_revision().publish()
         section = get_soup(client, "/en/cities/sheffield/").find(id="events").find_parent("section")
         upcoming = [a.get_text() for a in section.select(".cards .card__title a")]
         past = [a.get_text() for a in section.find("h3").find_next("ul").select("a")]
         # The network's own: "Music concert" in 5 days, "Blogging workshop" 5 days ago (each at this very hour).
         assert upcoming == ["Ongoing", "In 1 days", "In 2 days", "In 3 days", "In 4 days", "Music concert"]
-        assert past == ["1 days ago", "2 days ago", "3 days ago", "4 days ago", "Blogging workshop", "5 days ago"]
+        assert past == ["1 days ago", "2 days ago", "2½ days ago", "3 days ago", "4 days ago", "Blogging workshop"]
 
     def test_event_page_shows_when_where_and_city(self, client, network):
         soup = get_soup(client, network["past_event"].url)
