@@ -7,9 +7,10 @@ raising (``DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS`` logs each one). The socket time
 a Redis host that does not answer at all (a dropped route, not a refused connection): without them it would wait
 forever. Code that needs a cache value to decide something (the share form's rate limit) must expect ``None``.
 
-Wagtail's own look-ups stay in each process's memory: the site root paths (read on every request that builds a page
-URL, in the ``default`` cache) and image renditions (the ``renditions`` cache, read for every picture not
-prefetched). In Redis each would be a network round trip per request for data that almost never changes. What
+Wagtail's own look-ups stay in each process's memory: the site root paths and the sites themselves (read on every
+request, in the ``default`` cache; home/site_lookup.py) and image renditions (the ``renditions`` cache, read for
+every picture not prefetched). In Redis each would be a network round trip per request for data that almost never
+changes. What
 changes them clears them in the process that made the change only, so these caches keep nothing longer than
 ``LOCAL_SECONDS``: another worker sees a renamed site or a replaced image file's renditions within a minute.
 
