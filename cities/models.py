@@ -161,15 +161,12 @@ class EventPageQuerySet(PageQuerySet):
         """Up to ``count`` upcoming events, soonest first, and up to ``count`` past ones, latest first, in one query:
         each row is numbered within its group (upcoming first by start, past by start backwards)."""
         upcoming = is_upcoming()
+        flag = models.ExpressionWrapper(upcoming, output_field=models.BooleanField())
         soonest_first = models.Case(models.When(upcoming, then=models.F("start")))  # NULL, so tied, for past ones
         number = models.Window(
-            RowNumber(),
-            partition_by=[models.ExpressionWrapper(upcoming, output_field=models.BooleanField())],
-            order_by=[soonest_first.asc(), models.F("start").desc()],
+            RowNumber(), partition_by=[flag], order_by=[soonest_first.asc(), models.F("start").desc()]
         )
-        ranked = self.annotate(
-            is_upcoming=models.ExpressionWrapper(upcoming, output_field=models.BooleanField()), number=number
-        )
+        ranked = self.annotate(is_upcoming=flag, number=number)
         events = list(ranked.filter(number__lte=count).order_by("-is_upcoming", "number"))
         return [event for event in events if event.is_upcoming], [event for event in events if not event.is_upcoming]
 

@@ -17,8 +17,8 @@ class HomeConfig(AppConfig):
         from home.site_lookup import forget_sites
 
         page_cache.connect()
-        for signal in (post_save, post_delete):
-            signal.connect(forget_sites, sender=Site, dispatch_uid=f"sanctuary_forget_sites_{signal is post_save}")
+        post_save.connect(forget_sites, sender=Site, dispatch_uid="sanctuary_forget_sites_on_save")
+        post_delete.connect(forget_sites, sender=Site, dispatch_uid="sanctuary_forget_sites_on_delete")
 
         pre_save.connect(strip_pending_upload, sender=UploadedFile, dispatch_uid="sanctuary_strip_pending_upload")
         page_published.connect(index_references_on_publish, dispatch_uid="sanctuary_index_references_on_publish")

@@ -204,19 +204,21 @@ def seed_demo():
 
 
 @contextlib.contextmanager
-def from_demo_state(django_db_blocker):
-    """``rolled_back``, starting from the demo network that ``manage.py seed_demo`` builds. On SQLite it is seeded
-    once per test process (the files that need it share one, ``SAME_WORKER``); elsewhere it is seeded here."""
+def from_state(django_db_blocker, name):
+    """``rolled_back``, starting from the database state ``name`` (``BUILDS``); yields what building it returned.
+
+    On SQLite the state is built once per test process and put back from its copy (tests/database_states.py): the
+    files that start from the demo share a worker for that (``SAME_WORKER``). Elsewhere it is built here.
+    """
     states = database_states.STATES
     if states is None:
         with from_migrated_state(django_db_blocker):
-            seed_demo()
-            yield
+            yield BUILDS[name]()
         return
     with django_db_blocker.unblock():
-        states.ensure("demo", BUILDS["demo"])
+        value = states.ensure(name, BUILDS[name])
     with rolled_back(django_db_blocker):
-        yield
+        yield value
 
 
 @pytest.fixture(autouse=True)
@@ -301,12 +303,9 @@ def built_for_module(request, django_db_blocker, build, other_kind, state=None):
     if not shares_network(request.module, other_kind):
         yield None
         return
-    states = database_states.STATES
-    if states is not None and state is not None:
-        with django_db_blocker.unblock():
-            ids = states.ensure(state, BUILDS[state])["pages"]
-        with rolled_back(django_db_blocker):
-            yield ids
+    if database_states.STATES is not None and state is not None:
+        with from_state(django_db_blocker, state) as built:
+            yield built["pages"]
         return
     with from_migrated_state(django_db_blocker):
         yield page_ids(build())

@@ -20,7 +20,7 @@ from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, ExhibitPage
 from home.models import StandardPage
 from stories.models import StoryCollectionPage, StoryIndexPage, StoryPage
 from stories.models.workflow import consent_check_passed
-from tests.conftest import from_demo_state
+from tests.conftest import from_state
 from tests.test_query_counts import count_queries
 
 TINY = {"cities": 2, "stories": 30, "exhibitions": 2, "exhibits": 2, "events": 6, "translated": 0.1}
@@ -31,7 +31,7 @@ def built(django_db_setup, django_db_blocker):
     """The tiny large network, built once for the module on the demo (the command seeds it again: nothing new) and
     rolled back after it; the command's output."""
     output = io.StringIO()
-    with from_demo_state(django_db_blocker):
+    with from_state(django_db_blocker, "demo"):
         call_command("build_large_network", stdout=output, **TINY)
         yield output.getvalue()
 

@@ -1,13 +1,11 @@
 """`manage.py seed_demo`: the demo network of November 2009, built once however often the command runs."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
@@ -16,7 +14,7 @@ from cities.models import CityHubPage, CityStatus, EventPage, SupportingOrganisa
 from exhibitions.models import ExhibitionPage, ExhibitPage
 from home.models import MythFact, StandardPage
 from stories.models import ConsentRecord, RelatedStory, StoryPage
-from tests.conftest import from_demo_state
+from tests.conftest import from_state, seed_demo
 
 # From cities-2009.csv: slug -> (title, latitude, longitude).
 CITIES = {
@@ -56,9 +54,9 @@ def counts():
 def seeded(django_db_setup, django_db_blocker):
     """The demo, seeded once for the whole module and then seeded again, inside a transaction rolled back at the
     end; the counts after each."""
-    with from_demo_state(django_db_blocker):
+    with from_state(django_db_blocker, "demo"):
         first = counts()
-        call_command("seed_demo", stdout=io.StringIO())
+        seed_demo()
         second = counts()
         yield first, second
     cache.clear()
