@@ -4,7 +4,7 @@ from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from editorial import dashboard, explorer_buttons, translator_access, views, wagtail_localize_workflows
+from editorial import autosave_guard, dashboard, explorer_buttons, translator_access, views, wagtail_localize_workflows
 from editorial.roles import can_see_translation_report
 
 
@@ -55,6 +55,9 @@ def add_role_panels(request, panels):
     panels.extend(dashboard.panels_for(request.user))
 
 
+# An autosave never races the Approve or Publish it accompanies (editorial/autosave_guard.py): first of all.
+hooks.register("before_edit_page", autosave_guard.refuse_autosave_with_an_action, order=-4)
+hooks.register("insert_editor_js", autosave_guard.editor_script)
 hooks.register("before_edit_page", translator_access.tell_translation_state, order=-3)
 hooks.register("before_edit_page", translator_access.translate_alias, order=-2)
 hooks.register("before_edit_page", wagtail_localize_workflows.review_translations, order=-1)

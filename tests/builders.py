@@ -178,10 +178,10 @@ def version(page, language_code):
 # Admin form data, as the page editor posts it.
 
 
-def edit(client, page, fields):
+def edit(client, page, fields, **headers):
     """Post the admin's edit form for ``page`` ("Save draft") with ``fields`` on top of its title and slug."""
     data = nested_form_data({"title": page.title, "slug": page.slug, "comment_notifications": "", **fields})
-    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+    return client.post(f"/admin/pages/{page.pk}/edit/", data, **headers)
 
 
 def story_form(**overrides):

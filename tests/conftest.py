@@ -111,12 +111,13 @@ def pytest_runtest_teardown(item, nextitem):
             if states.current != "migrated" and not states.held and not connections["default"].in_atomic_block:
                 states.ensure("migrated")
         return result
-    if nextitem is None or restores_itself(nextitem):
+    # Only a test database that was created has its migrated rows kept (serialized); none yet, nothing to put back.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+    if nextitem is None or restores_itself(nextitem) or not any(serialized.values()):
         return result
     with item.config.stash[blocking_manager_key].unblock():
         if not Page.objects.filter(depth=1).exists():
-            for alias in connections:
-                contents = getattr(connections[alias], "_test_serialized_contents", None)
+            for alias, contents in serialized.items():
                 if contents:
                     connections[alias].creation.deserialize_db_from_string(contents)
     return result

@@ -6,10 +6,12 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 from wagtail.models import GroupApprovalTask
+from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
 from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
+from exhibitions.models import ExhibitionPage
 from stories.models import StoryPage
 from stories.models.workflow import ConsentCheckTask
 from tests import builders
@@ -245,3 +247,52 @@ def test_each_reviewer_is_emailed_in_their_own_admin_language_not_the_submitters
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects["mo@example.org"].startswith('The page "A story told in Arabic" has been submitted')
     assert subjects["ada@example.org"].startswith('تم تقديم الصفحة "A story told in Arabic"')
+
+
+def post_approval_from_the_editor(client, exhibition, **headers):
+    """The moderator's "Approve" in the page editor: the edit form, with the hidden fields Wagtail's button adds."""
+    fields = {
+        "summary": exhibition.summary,
+        "curator_statement": rich_text(exhibition.curator_statement),
+        "venue": exhibition.venue,
+        "opens_on": exhibition.opens_on.isoformat(),
+        "closes_on": exhibition.closes_on.isoformat() if exhibition.closes_on else "",
+        "hero_image": "",
+        "hero_alt_text": "",
+        "tags": "",
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+    return builders.edit(client, exhibition, fields, **headers)
+
+
+def test_an_autosave_that_carries_the_approve_fields_writes_nothing(client, editorial):
+    """Wagtail's autosave sends whatever the form holds when it fires, the hidden fields of an Approve just clicked
+    included: it must neither approve a second time nor save a draft in a race with the click (autosave_guard.py).
+    """
+    exhibition = editorial["exhibition"]
+    moderator = editorial["users"]["moderator"]
+    live_venue = exhibition.venue
+    exhibition.venue = "Submitted venue"
+    exhibition.save_revision(user=moderator)
+    workflow_state = exhibition.get_workflow().start(exhibition, moderator)
+    revisions = exhibition.revisions.count()
+    client.force_login(moderator)
+
+    autosave = post_approval_from_the_editor(client, exhibition, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 409
+    assert autosave.json() == {
+        "success": False,
+        "error_code": "blocked_by_hook",
+        "error_message": "Not saved automatically: the page is being sent.",
+    }
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "in_progress"
+    assert ExhibitionPage.objects.get(pk=exhibition.pk).venue == live_venue  # nothing published
+    assert exhibition.revisions.count() == revisions  # nor saved
+
+    # The click itself, a form submission that asks for HTML, is taken: the moderator's approval is recorded. (It
+    # does not publish here: the rich text posted by the test counts as an edit, which needs approving again.)
+    assert post_approval_from_the_editor(client, exhibition).status_code == 302
+    submitted_step = workflow_state.task_states.order_by("pk").first()
+    assert submitted_step.status == "approved" and submitted_step.finished_by == moderator

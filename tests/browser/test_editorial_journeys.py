@@ -226,3 +226,49 @@ def test_a_city_editor_builds_and_submits_and_a_moderator_reviews(browser, brows
         assert visitor.server_errors() == []
         assert visitor.english == {}
         visitor.close()
+
+
+@pytest.mark.browser
+def test_an_autosave_never_races_the_moderators_approve(browser, browser_network, people, live_server, settings):
+    """Wagtail's Approve button adds its fields to the edit form and submits it. The editor sees the form change and
+    autosaves about a second later: if the next page has not arrived by then, the autosave sends the approval a
+    second time (editorial/autosave_guard.py). Here the submission is held back until that autosave is long due:
+    none is sent, and the approval publishes the page once the submission goes through.
+    """
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500  # Wagtail's default (the SQLite test settings turn autosave off)
+    exhibition, moderator_user = browser_network["exhibition"], people["moderator"]
+    exhibition.venue = "Swansea Museum, first floor"
+    # As the editor writes rich text (with its block keys), so that the moderator's form carries no edit of its own.
+    exhibition.curator_statement = '<p data-block-key="a1b2c">Writing and images.</p>'
+    exhibition.save_revision(user=moderator_user)
+    workflow_state = exhibition.get_workflow().start(exhibition, moderator_user)
+    moderator = Visitor(browser, live_server.url, {str(moderator_user), settings.WAGTAIL_SITE_NAME})
+    moderator.log_in("moira")
+    edit_url = f"/admin/pages/{exhibition.pk}/edit/"
+    moderator.goto(edit_url)
+    moderator.page.wait_for_timeout(2_500)  # the editor takes the form's first state 2 s after loading
+
+    posts, held = [], []
+    moderator.page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
+
+    def hold_the_submission(route):
+        is_submission = route.request.method == "POST" and "text/html" in route.request.headers["accept"]
+        held.append(route) if is_submission else route.continue_()
+
+    moderator.page.route(f"**{edit_url}", hold_the_submission)
+    open_more_actions(moderator.page)
+    moderator.page.locator(
+        "footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
+    ).click(no_wait_after=True)  # its navigation waits on the route
+    moderator.page.wait_for_timeout(4_000)  # the change is seen within 0.5 s, the autosave due 1 s after that
+    assert len(held) == 1
+    assert [post.headers["accept"] for post in posts] == [held[0].request.headers["accept"]]  # no autosave
+
+    with moderator.page.expect_navigation():
+        held[0].continue_()
+    moderator.check()
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "approved"
+    assert type(exhibition).objects.get(pk=exhibition.pk).venue == "Swansea Museum, first floor"
+    assert moderator.server_errors() == []
+    moderator.close()
