@@ -7,10 +7,15 @@ process's memory, at most a minute in production), makes Wagtail's choice among 
 Wagtail looks first. Saving or deleting a site drops the list in that process (``apps.HomeConfig.ready``).
 """
 
+import contextlib
+
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.views import serve
+
+from home import routing
 
 SITES_KEY = "sanctuary:sites"
 
@@ -24,7 +29,7 @@ def all_sites():
 
 
 def forget_sites(**kwargs):
-    cache.delete(SITES_KEY)
+    cache.delete_many([SITES_KEY, routing.HOMES_KEY])  # the home pages are the sites' roots
 
 
 def site_for(hostname, port, sites):
@@ -54,6 +59,16 @@ class SiteMiddleware:
         if not hasattr(request, "_wagtail_site"):
             self.find_site(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """For a page, Wagtail's route from the cached home pages (home/routing.py), once the language is active."""
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not serve or site is None or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        # As in find_site, an outage leaves it to Wagtail, which routes again and meets it (a 503).
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_route_for_request = routing.route(request, site, all_sites(), view_args[0])
+        return None
 
     @staticmethod
     def find_site(request):

@@ -141,13 +141,6 @@ def test_every_public_page_type_costs_the_same_queries_when_the_network_grows(bu
 TARGET_QUERIES = 12  # issue 13's target for every public page, uncached
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Not reached yet on one page: the Arabic home page, a real translation, needs 14 (Wagtail's look-ups of "
-    "the active locale and of the translated home page, and the translation-freshness notice); every other page "
-    "type needs 7 to 12. See the issue 13 report.",
-)
 def test_every_public_page_type_needs_at_most_12_queries(built):
     client = Client()
     counts = {name: count_queries(client, url) for name, url in page_urls().items()}

@@ -1,7 +1,8 @@
 """What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
 
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from wagtail.api import APIField
 from wagtail.images import get_image_model
@@ -40,8 +41,11 @@ class BasePage(Page):
         """As Wagtail's, in one query instead of one per alias: the restrictions on the page and its ancestors, where
         an alias (the page or an ancestor) counts by its original's restrictions, not its own.
 
-        Wagtail points every alias at the original page (never at another alias), so one step resolves it.
+        Wagtail points every alias at the original page (never at another alias), so one step resolves it. None at all
+        when ``HomePage.route`` found the page and saw no restriction on its way (``trail_restricted``).
         """
+        if self.__dict__.get("trail_restricted") is False:
+            return PageViewRestriction.objects.none()
         trail = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         own = Q(page__path__in=trail, page__alias_of__isnull=True)
         return PageViewRestriction.objects.filter(own | Q(page__aliases__path__in=trail)).distinct()
@@ -54,9 +58,11 @@ class BasePage(Page):
 
 
 def trail_pages(pages):
-    """``pages`` with just what breadcrumbs and the city of a page need, root first."""
+    """``pages`` with just what breadcrumbs and the city of a page need, root first; and whether each is restricted
+    (``restricted``: as ``BasePage.get_view_restrictions`` counts it, an alias by its original's restrictions)."""
     fields = ("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id", "alias_of_id")
-    return pages.only(*fields).annotate(source_language=SOURCE_LANGUAGE).order_by("path")
+    restricted = Exists(PageViewRestriction.objects.filter(page_id=Coalesce(OuterRef("alias_of_id"), OuterRef("pk"))))
+    return pages.only(*fields).annotate(source_language=SOURCE_LANGUAGE, restricted=restricted).order_by("path")
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):

@@ -63,6 +63,7 @@ class HomePage(BasePage):
             raise Http404
         page = deepest.specific
         page.__dict__["ancestors"] = trail
+        page.__dict__["trail_restricted"] = any(step.restricted for step in (*trail, deepest))
         return page.route(request, path_components[prefixes[deepest.url_path] :])
 
 

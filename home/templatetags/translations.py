@@ -1,8 +1,7 @@
 """The reader's ways into other languages: the language switcher, hreflang links, the untranslated notice and the
 out-of-date notice.
 
-The first three come from one query for the page's translations (aliases included), made once per render; the
-out-of-date notice costs one more query, on pages in languages other than the source language only.
+All four come from one query for the page's translations (aliases included), made once per render.
 """
 
 from django import template
@@ -11,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from home.translation import out_of_date_translations
+from home.translation import out_of_date_with
 
 register = template.Library()
 
@@ -39,7 +38,8 @@ def page_versions(context):
     if isinstance(page, Page) and page.translation_key:
         translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
         fields = ("id", "url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
-        pages = {version.locale.language_code: version for version in translations.only(*fields)}
+        translations = translations.only(*fields, "last_published_at").annotate(out_of_date_with=out_of_date_with())
+        pages = {version.locale.language_code: version for version in translations}
     versions = []
     for code, _name in settings.LANGUAGES:
         version_page = pages.get(code)
@@ -79,19 +79,14 @@ def untranslated_source(context):
 @register.simple_tag(takes_context=True)
 def outdated_source(context):
     """For a translation whose source has changed since (home.translation.out_of_date_translations), the source
-    version readers can turn to; otherwise None."""
+    version readers can turn to; otherwise None (and None when the page is not among its live versions)."""
     page = context.get("page")
     if not isinstance(page, Page) or page.alias_of_id is not None or not page.translation_key:
         return None
     versions = page_versions(context)
     if any(v.code == settings.LANGUAGE_CODE and v.page is not None and v.page.id == page.id for v in versions):
         return None  # the source language: every tree is translated from it, none into it
-    source_code = (
-        out_of_date_translations()
-        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
-        .values_list("source__locale__language_code", flat=True)
-        .first()
-    )
+    source_code = next((v.page.out_of_date_with for v in versions if v.page is not None and v.page.id == page.id), None)
     if source_code is None:
         return None
     return next((v for v in versions if v.code == source_code and v.page is not None), None)
