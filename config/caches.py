@@ -7,12 +7,12 @@ raising (``DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS`` logs each one). The socket time
 a Redis host that does not answer at all (a dropped route, not a refused connection): without them it would wait
 forever. Code that needs a cache value to decide something (the share form's rate limit) must expect ``None``.
 
-Wagtail's own look-ups stay in each process's memory: the site root paths and the sites themselves (read on every
-request, in the ``default`` cache; home/site_lookup.py) and image renditions (the ``renditions`` cache, read for
-every picture not prefetched). In Redis each would be a network round trip per request for data that almost never
-changes. What
-changes them clears them in the process that made the change only, so these caches keep nothing longer than
-``LOCAL_SECONDS``: another worker sees a renamed site or a replaced image file's renditions within a minute.
+Wagtail's own look-ups stay in each process's memory: the site root paths, the sites themselves and their home pages
+in every language (read on every request, in the ``default`` cache; home/site_lookup.py, home/routing.py) and image
+renditions (the ``renditions`` cache, read for every picture not prefetched). In Redis each would be a network round
+trip per request for data that almost never changes. What changes them clears them in the process that made the
+change only, so these caches keep nothing longer than ``LOCAL_SECONDS``: another worker sees a renamed site, a home
+page unpublished in one language or a replaced image file's renditions within a minute.
 
 Without ``REDIS_URL`` the page cache is off (``DummyCache``): each worker's memory would keep its own copy of a page,
 and only the worker that published a change would drop it. Pages still carry their ``Cache-Control`` and ``ETag``.

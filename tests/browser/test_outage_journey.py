@@ -1,11 +1,13 @@
 """A teller sends their story while the database is down: the site's 503 page tells them to go back, and going back
 in a real browser does find their text still in the form; once the database answers, the same form goes through."""
 
+import types
+
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
 from django.utils import translation
-from wagtail.models import Site
 
 from editorial.roles import ensure_all_roles
 from editorial.workflows import ensure_workflow_assignments
@@ -28,29 +30,31 @@ def share_site(browser_network):
 
 
 @pytest.fixture
-def database_down_for_posts(monkeypatch):
-    """Every POST meets a database that refuses connections (the first query of a page request fails)."""
-    find_for_request = Site.find_for_request
+def database_refusing(monkeypatch):
+    """A switch: while ``on``, every statement fails as with a database that refuses connections, in whichever thread
+    runs it (on PostgreSQL the live server has its own connection). The test's own savepoints still run."""
+    switch = types.SimpleNamespace(on=False)
+    execute = CursorWrapper._execute_with_wrappers
 
-    def refusing(request):
-        if request.method == "POST":
+    def refusing(cursor, sql, *args, **kwargs):
+        if switch.on and not sql.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
             raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
-        return find_for_request(request)
+        return execute(cursor, sql, *args, **kwargs)
 
-    monkeypatch.setattr(Site, "find_for_request", staticmethod(refusing))
-    return monkeypatch
+    monkeypatch.setattr(CursorWrapper, "_execute_with_wrappers", refusing)
+    return switch
 
 
-def test_going_back_after_an_outage_finds_the_text_still_in_the_form(
-    share_site, page, live_server, database_down_for_posts
-):
+def test_going_back_after_an_outage_finds_the_text_still_in_the_form(share_site, page, live_server, database_refusing):
     page.goto(f"{live_server.url}/ar/share-your-story/")
     page.fill("#id_title", TITLE)
     page.fill("#id_story", STORY)
     page.check("input[name=naming][value=anonymous]")
     page.check("#id_consent_web")
+    database_refusing.on = True
     with page.expect_navigation() as navigation:
         page.click("form.share-form button[type=submit]")
+    database_refusing.on = False
     assert navigation.value.status == 503
     with translation.override("ar"):
         assert page.locator("h1").inner_text() == translation.gettext("The site is briefly unavailable")
@@ -62,7 +66,7 @@ def test_going_back_after_an_outage_finds_the_text_still_in_the_form(
     assert page.input_value("#id_story") == STORY
     assert page.is_checked("#id_consent_web")
 
-    database_down_for_posts.undo()  # the database answers again: the same form, sent again, goes through
+    # The database answers again (since the 503): the same form, sent again, goes through.
     with page.expect_navigation() as navigation:
         page.click("form.share-form button[type=submit]")
     assert navigation.value.status == 200
