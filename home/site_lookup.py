@@ -5,6 +5,8 @@ the rest of the request, as its docstring says. The sites are a handful of rows 
 middleware keeps them all in the ``default`` cache, next to Wagtail's own site root paths (config/caches.py: each
 process's memory, at most a minute in production), makes Wagtail's choice among them in Python, and leaves it where
 Wagtail looks first. Saving or deleting a site drops the list in that process (``apps.HomeConfig.ready``).
+
+For a page, the middleware also finds the route from the sites' cached home pages (home/routing.py).
 """
 
 import contextlib
@@ -67,7 +69,8 @@ class SiteMiddleware:
             return None
         # As in find_site, an outage leaves it to Wagtail, which routes again and meets it (a 503).
         with contextlib.suppress(DatabaseError):
-            request._wagtail_route_for_request = routing.route(request, site, all_sites(), view_args[0])
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            request._wagtail_route_for_request = routing.route(request, site, all_sites(), path)
         return None
 
     @staticmethod

@@ -71,7 +71,7 @@ MIDDLEWARE = [
     # Content-Security-Policy included): a cached answer skips all of it. Inside it, what turns a 404 into a redirect
     # or a 410.
     "home.page_cache.PageCacheMiddleware",
-    "home.site_lookup.SiteMiddleware",  # the request's Wagtail Site from the cache, not a query per request
+    "home.site_lookup.SiteMiddleware",  # the request's Wagtail Site and the page's route from the cache
     "config.security_headers.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale_middleware.SanctuaryLocaleMiddleware",  # Django's, minus redirects for /api/ and /admin/ 404s
