@@ -219,6 +219,9 @@ class EventPage(InCityMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event page")
+        # Upcoming events, soonest first (the home page, the hub, the events index): PostgreSQL walks this order to
+        # the first few of a language's events instead of sorting every language's.
+        indexes = [models.Index(fields=["start"], name="event_start_idx")]
 
     def clean(self):
         super().clean()

@@ -57,7 +57,8 @@ class HomePage(BasePage):
             for length in range(1, len(path_components) + 1)
         }
         below = models.Q(path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes)
-        trail = list(trail_pages(Page.objects.filter(models.Q(depth=1) | models.Q(pk=self.pk) | below)))
+        root = models.Q(path=self.path[: self.steplen])  # by path, which is indexed (depth is not)
+        trail = list(trail_pages(Page.objects.filter(root | models.Q(pk=self.pk) | below)))
         deepest = trail.pop()
         if deepest.depth <= self.depth:
             raise Http404

@@ -165,6 +165,9 @@ class StoryPage(InCityMixin, BasePage):
 
     class Meta:
         verbose_name = _("story page")
+        # The listings' order (StoryPageQuerySet.for_listing): PostgreSQL walks it to the first 12 of a language's
+        # stories instead of sorting every language's (40,000 rows at 5,000 stories).
+        indexes = [models.Index(fields=["-told_on"], name="story_told_on_idx")]
 
     def save(self, *args, **kwargs):
         if self._state.adding and self.alias_of_id is None:
