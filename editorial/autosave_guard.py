@@ -50,5 +50,9 @@ def refuse_autosave_with_an_action(request, page):
 
 
 def editor_script():
-    """``insert_editor_js`` hook: the browser side of the guard."""
-    return format_html('<script src="{}" defer></script>', static("editorial/js/autosave_guard.js"))
+    """``insert_editor_js`` hook: the browser side of the guard, given the same action fields."""
+    return format_html(
+        '<script src="{}" data-action-fields="{}" defer></script>',
+        static("editorial/js/autosave_guard.js"),
+        " ".join(ACTION_FIELDS),
+    )

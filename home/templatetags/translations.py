@@ -84,12 +84,11 @@ def outdated_source(context):
     if not isinstance(page, Page) or page.alias_of_id is not None or not page.translation_key:
         return None
     versions = page_versions(context)
-    if any(v.code == settings.LANGUAGE_CODE and v.page is not None and v.page.id == page.id for v in versions):
-        return None  # the source language: every tree is translated from it, none into it
-    source_code = next((v.page.out_of_date_with for v in versions if v.page is not None and v.page.id == page.id), None)
-    if source_code is None:
+    own = next((v for v in versions if v.page is not None and v.page.id == page.id), None)
+    # None in the source language too: every tree is translated from it, none into it.
+    if own is None or own.code == settings.LANGUAGE_CODE or own.page.out_of_date_with is None:
         return None
-    return next((v for v in versions if v.code == source_code and v.page is not None), None)
+    return next((v for v in versions if v.code == own.page.out_of_date_with and v.page is not None), None)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,15 +2,8 @@
 // Once the edit form is on its way with an action (Publish, Submit, Approve...), no autosave starts: its request
 // would race the real one. Any other autosave leaves the action fields out.
 (() => {
-  const ACTION_FIELDS = [
-    "action-publish",
-    "action-submit",
-    "action-restart-workflow",
-    "action-cancel-workflow",
-    "action-workflow-action",
-    "workflow-action-name",
-    "workflow-action-extra-data",
-  ];
+  // The action fields, from editorial/autosave_guard.py (the script tag's data attribute).
+  const ACTION_FIELDS = document.currentScript.dataset.actionFields.split(" ");
   let submitted = false;
 
   // Last in the bubbling order, so a submission another handler cancelled does not count.
