@@ -25,6 +25,8 @@ PATHS = [
     "exhibitions/",
     "no-such-page/",
     "no/such/page/",
+    "cities/sheffield/" + "deeper/" * 40,  # more segments than a page can be deep (MAX_PAGE_SEGMENTS)
+    "stories/tag/" + "x/" * 40,
 ]
 
 

@@ -9,9 +9,13 @@ from wagtail.search import index
 
 from home import page_cache
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage, trail_pages
+from home.models.base import BasePage, pages_from_rows, route_trail_query
 from home.models.listings import attach_city_hubs
 from home.sections import HOME_PAGE_SECTIONS, sections_for
+
+# The deepest a page can sit below a home page and be found by its URL: a bound on the route query's shapes (compiled
+# once each), far below any real tree (a story is 4 levels down). Further segments go to a routable page's own routes.
+MAX_PAGE_SEGMENTS = 32
 
 
 class HomePage(BasePage):
@@ -45,7 +49,8 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         """Find the page for a URL with one query for the whole path, not two per URL segment as Wagtail does; the
-        same query brings the page's ancestors, which its breadcrumbs and its city need (``BasePage.ancestors``).
+        same query brings the page's ancestors, which its breadcrumbs and its city need (``BasePage.ancestors``). The
+        query is compiled once for each number of segments (``route_trail_query``).
 
         The deepest page whose url_path matches a prefix of the URL gets the rest of the path, so routable
         pages (tag listings, past events) route their own sub-URLs as usual.
@@ -54,11 +59,19 @@ class HomePage(BasePage):
             return super().route(request, path_components)
         prefixes = {
             f"{self.url_path}{'/'.join(path_components[:length])}/": length
-            for length in range(1, len(path_components) + 1)
+            for length in range(1, min(len(path_components), MAX_PAGE_SEGMENTS) + 1)
         }
-        below = models.Q(path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes)
-        root = models.Q(path=self.path[: self.steplen])  # by path, which is indexed (depth is not)
-        trail = list(trail_pages(Page.objects.filter(root | models.Q(pk=self.pk) | below)))
+        last_path = self.path + "Z" * (Page._meta.get_field("path").max_length - len(self.path))
+        trail = pages_from_rows(
+            route_trail_query(len(prefixes))(
+                root_path=self.path[: self.steplen],  # by path, which is indexed (depth is not)
+                home_id=self.pk,
+                home_path=self.path,
+                last_path=last_path,  # every path below the home page's sorts between the two
+                home_depth=self.depth,
+                **{f"prefix{number}": prefix for number, prefix in enumerate(prefixes)},
+            )
+        )
         deepest = trail.pop()
         if deepest.depth <= self.depth:
             raise Http404

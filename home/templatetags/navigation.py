@@ -1,7 +1,10 @@
 """Site navigation built from the reader's own language tree: the main menu and links to the network listings.
 
-Both come from one query for the home page's children, made once per request.
+Both come from one query for the home page's children, made once per request and compiled once per connection
+(home/prepared.py).
 """
+
+from dataclasses import dataclass
 
 from django import template
 from django.apps import apps
@@ -11,6 +14,8 @@ from wagtail.models import Page
 
 from home import page_cache
 from home.models import SOURCE_LANGUAGE
+from home.page_urls import page_url
+from home.prepared import PreparedValues
 
 register = template.Library()
 
@@ -23,16 +28,45 @@ def home_for(page):
     return homes.filter(locale__language_code=get_language()).first() or homes.first()
 
 
+@dataclass
+class MenuItem:
+    """A child of the home page, as the menu and the links to the network listings need it."""
+
+    id: int
+    title: str
+    url: str
+    path: str
+    show_in_menus: bool
+    content_type_id: int
+    source_language: str | None  # on an alias, the language of its text (an untranslated title)
+    is_current: bool = False
+
+
+# The live children of a home page: compiled once (home/prepared.py), the menu is on every page. Children by the range
+# of paths just after the home page's, which the path index serves (see StoryCollectionQuerySet.with_story_counts).
+LIVE_CHILDREN = PreparedValues(
+    lambda path, last_child, depth: (
+        Page.objects.filter(path__gt=path, path__lte=last_child, depth=depth, live=True)
+        .order_by("path")
+        .values("id", "title", "url_path", "path", "show_in_menus", "content_type_id", source_language=SOURCE_LANGUAGE)
+    ),
+    path=Page._meta.get_field("path"),
+    last_child=Page._meta.get_field("path"),
+    depth=Page._meta.get_field("depth"),
+)
+
+
 def home_children(context):
     """The live children of the reader's home page, once per render (included templates share the answer)."""
     per_render = context.render_context.dicts[0]  # the whole render's scope; each {% include %} pushes its own
     if "home_children" not in per_render:
         home = home_for(context.get("page"))
+        rows = []
         if home:
             page_cache.record(page_cache.children_tag(home.path))  # the menu: every page lists the home's children
-        children = Page.objects.child_of(home).live() if home else Page.objects.none()
-        fields = ("id", "title", "url_path", "path", "depth", "locale_id", "show_in_menus", "content_type_id")
-        per_render["home_children"] = list(children.only(*fields).annotate(source_language=SOURCE_LANGUAGE))
+            rows = LIVE_CHILDREN(path=home.path, last_child=home.path + "Z" * Page.steplen, depth=home.depth + 1)
+        request = context.get("request")
+        per_render["home_children"] = [MenuItem(url=page_url(row.pop("url_path"), request), **row) for row in rows]
     return per_render["home_children"]
 
 

@@ -1,8 +1,11 @@
 """The reader's ways into other languages: the language switcher, hreflang links, the untranslated notice and the
 out-of-date notice.
 
-All four come from one query for the page's translations (aliases included), made once per render.
+All four come from one query for the page's translations (aliases included), made once per render and compiled
+once per connection (home/prepared.py).
 """
+
+from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
@@ -10,6 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from home import page_cache
+from home.page_urls import page_url
+from home.prepared import PreparedValues
 from home.translation import out_of_date_with
 
 register = template.Library()
@@ -29,22 +35,45 @@ class Version:
         self.is_translation = page is not None and page.alias_of_id is None
 
 
+@dataclass(frozen=True)
+class VersionPage:
+    """What the tags need of a version's page: which page it is, whose alias, and the language its translation is
+    out of date with (``home.translation.out_of_date_with``), if any."""
+
+    id: int
+    alias_of_id: int | None
+    out_of_date_with: str | None
+
+
+# The page's live versions in every language, aliases included: compiled once (home/prepared.py), it is on every page.
+LIVE_VERSIONS = PreparedValues(
+    lambda key: (
+        Page.objects.filter(translation_key=key, live=True)
+        .order_by("path")
+        .values("id", "url_path", "alias_of_id", "locale__language_code", out_of_date_with=out_of_date_with())
+    ),
+    key=Page._meta.get_field("translation_key"),
+)
+
+
 def page_versions(context):
     """Every configured language's version of the page (or of the home page when there is no page)."""
     if "page_versions" in context.render_context:
         return context.render_context["page_versions"]
     page = context.get("page")
-    pages = {}
+    rows = {}
     if isinstance(page, Page) and page.translation_key:
-        translations = Page.objects.filter(translation_key=page.translation_key).live().select_related("locale")
-        fields = ("id", "url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
-        translations = translations.only(*fields, "last_published_at").annotate(out_of_date_with=out_of_date_with())
-        pages = {version.locale.language_code: version for version in translations}
+        rows = {row["locale__language_code"]: row for row in LIVE_VERSIONS(key=page.translation_key)}
+        page_cache.record(*(page_cache.page_tag(row["id"]) for row in rows.values()))
+    request = context.get("request")
     versions = []
     for code, _name in settings.LANGUAGES:
-        version_page = pages.get(code)
-        url = version_page.url if version_page else f"/{code}/"
-        versions.append(Version(code, url, version_page))
+        row = rows.get(code)
+        if row is None:
+            versions.append(Version(code, f"/{code}/"))
+            continue
+        version_page = VersionPage(row["id"], row["alias_of_id"], row["out_of_date_with"])
+        versions.append(Version(code, page_url(row["url_path"], request), version_page))
     context.render_context["page_versions"] = versions
     return versions
 

@@ -226,8 +226,9 @@ class StoryPage(InCityMixin, BasePage):
             return []
         keys = [key for key, _id in chosen]
         page_cache.record(*(page_cache.page_tag(pk) for _key, pk in chosen))  # shown once live, or in this language
+        # Both kinds share the chosen stories' translation keys, which the (translation key, locale) index finds.
         candidates = StoryPage.objects.live().filter(
-            models.Q(translation_key__in=keys, locale_id=self.locale_id) | models.Q(id__in=[pk for _key, pk in chosen])
+            models.Q(locale_id=self.locale_id) | models.Q(id__in=[pk for _key, pk in chosen]), translation_key__in=keys
         )
         localized, originals = {}, {}
         for story in candidates.only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key"):

@@ -1,0 +1,125 @@
+"""The queries every public page makes, compiled once (home/prepared.py), answer as the ORM does; and a deep page of a
+listing, read keys first (home/models/base.py ``KeysFirstPaginator``), holds the rows plain pagination gives."""
+
+import re
+import uuid
+
+import pytest
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import base
+from home.models.base import KeysFirstPaginator, pages_from_rows, route_trail_query
+from home.templatetags.navigation import LIVE_CHILDREN
+from home.templatetags.translations import LIVE_VERSIONS
+from home.translation import out_of_date_with, translate
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def compilations(monkeypatch):
+    """How many times Django compiles a SELECT from now on."""
+    count = {"n": 0}
+    compile_sql = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        count["n"] += 1
+        return compile_sql(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    return count
+
+
+def orm_versions(page):
+    versions = Page.objects.filter(translation_key=page.translation_key, live=True).order_by("path")
+    fields = ("id", "url_path", "alias_of_id", "locale__language_code")
+    return list(versions.values(*fields, out_of_date_with=out_of_date_with()))
+
+
+def test_a_pages_versions_are_the_rows_the_orm_gives_converted_alike(synced_network):
+    page = synced_network["about"]
+    arabic = translate(page, "ar", lambda text: "نص" if text == page.title else None)
+    page.body = builders.paragraph("Told again.")
+    page.save_revision().publish()  # changed after its translation: the Arabic translation is now out of date
+    rows = LIVE_VERSIONS(key=page.translation_key)
+    assert rows == orm_versions(page)
+    by_language = {row["locale__language_code"]: row for row in rows}
+    assert len(by_language) == 8  # the original, the translation and six aliases
+    assert by_language["ar"]["id"] == arabic.pk and by_language["ar"]["alias_of_id"] is None
+    assert by_language["cy"]["alias_of_id"] == page.pk
+    assert by_language["ar"]["out_of_date_with"] == "en" and by_language["cy"]["out_of_date_with"] is None
+    assert LIVE_VERSIONS(key=uuid.uuid4()) == []
+
+
+def test_the_sql_is_compiled_once_and_still_counted_as_a_query(synced_network, compilations):
+    first, second = synced_network["stories"]
+    LIVE_VERSIONS(key=first.translation_key)  # compiled on this connection, if no test before did
+    compilations["n"] = 0
+    with CaptureQueriesContext(connection) as queries:
+        rows = LIVE_VERSIONS(key=second.translation_key)
+    assert compilations["n"] == 0 and len(queries) == 1
+    assert {row["id"] for row in rows} == {row["id"] for row in orm_versions(second)}  # the new argument, not the old
+
+
+def test_the_home_pages_children_are_its_live_children_only(synced_network):
+    home = synced_network["home"]
+    synced_network["about"].unpublish()
+    rows = LIVE_CHILDREN(path=home.path, last_child=home.path + "ZZZZ", depth=home.depth + 1)
+    expected = home.get_children().live().order_by("path")
+    assert [row["id"] for row in rows] == list(expected.values_list("id", flat=True))
+    assert "About" not in {row["title"] for row in rows} and {"Cities", "Stories"} <= {row["title"] for row in rows}
+
+
+def test_the_routes_trail_says_which_pages_are_restricted(synced_network):
+    home, hub = synced_network["home"], synced_network["sheffield"]
+    PageViewRestriction.objects.create(page=hub, restriction_type=PageViewRestriction.LOGIN)
+    prefixes = [f"{home.url_path}cities/", f"{home.url_path}cities/sheffield/", f"{home.url_path}cities/sheffield/x/"]
+    rows = route_trail_query(3)(
+        root_path=home.path[:4],
+        home_id=home.pk,
+        home_path=home.path,
+        last_path=home.path + "Z" * 200,
+        home_depth=home.depth,
+        **{f"prefix{number}": prefix for number, prefix in enumerate(prefixes)},
+    )
+    trail = pages_from_rows(rows)
+    assert [page.depth for page in trail] == [1, 2, 3, 4]
+    assert [page.restricted for page in trail] == [False, False, False, True]
+    assert trail[-1].pk == hub.pk and trail[-1].title == "Sheffield" and trail[-1].url == hub.url
+
+
+def test_a_deep_page_read_keys_first_holds_the_rows_of_plain_pagination(db, monkeypatch, compilations):
+    for name in ["apple", "pear", "fig", "plum", "kiwi", "lime", "date"]:
+        Tag.objects.create(name=name, slug=name)
+    tags = Tag.objects.order_by("name")
+    monkeypatch.setattr(base, "KEYS_FIRST_OFFSET", 2)
+    for number in (1, 2, 3, 4):
+        plain, keys_first = Paginator(tags, 2).page(number), KeysFirstPaginator(tags, 2).page(number)
+        assert list(keys_first.object_list) == list(plain.object_list), number
+        assert keys_first.has_next() == plain.has_next()
+    with CaptureQueriesContext(connection) as queries:
+        assert [tag.name for tag in KeysFirstPaginator(tags, 2).page(3).object_list] == ["lime", "pear"]
+    assert len(queries) == 3  # the count, the keys, the rows
+
+
+def test_the_story_index_read_keys_first_lists_the_stories_it_lists_otherwise(client, network, monkeypatch):
+    for number in range(3):
+        builders.story(network["collection"], f"Story number {number}")
+    index = network["story_index"].url
+    listed = card_titles(client.get(index))
+    assert len(listed) == 5
+    monkeypatch.setattr(base, "KEYS_FIRST_OFFSET", 0)  # every page, the first included, keys first
+    with CaptureQueriesContext(connection) as queries:
+        assert card_titles(client.get(index)) == listed
+    assert any('AS "pk"' in query["sql"] for query in queries)  # it did read the keys first
+
+
+def card_titles(response):
+    assert response.status_code == 200
+    return re.findall(r'class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.content.decode())
