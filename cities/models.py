@@ -18,6 +18,7 @@ from cities.network_map import alphabetical, network_map
 from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage
+from home.prepared import CHILDREN_FIELDS, PreparedQuerySet, children_arguments, children_of
 from home.sections import CITY_HUB_LISTINGS, sections_for
 
 
@@ -129,46 +130,46 @@ class CityHubPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
-        context["upcoming_events"], context["past_events"] = events.upcoming_and_past(6)
+        children = children_arguments(self)
+        events = HUB_EVENTS(**children, now=timezone.now())
+        context["upcoming_events"], context["past_events"] = upcoming_and_past(events)
         for event in context["upcoming_events"]:
             event.__dict__["city_hub"] = self
         context["listings"] = sections_for(CITY_HUB_LISTINGS, self)
-        context["pages"] = StandardPage.objects.child_of(self).live()
+        context["pages"] = HUB_PAGES(**children)
         page_cache.lists_model(SupportingOrganisation)
-        organisations = list(
-            SupportingOrganisation.objects.for_city(self)
-            .annotate(total=models.Window(models.Count("pk")))
-            .order_by("-pledged_on", "name")[:12]
-        )
+        organisations = HUB_ORGANISATIONS(translation_key=self.translation_key)
         context["organisation_count"] = organisations[0].total if organisations else 0
         context["organisations"] = organisations
         return context
 
 
-def is_upcoming():
+def is_upcoming(now=None):
     """Not over yet: it ends later, or, with no end given, it starts later. Never NULL in SQL (``end__isnull``
-    on both sides), so it can group and sort rows."""
-    now = timezone.now()
+    on both sides), so it can group and sort rows. ``now`` may be a prepared query's placeholder (home/prepared.py)."""
+    now = timezone.now() if now is None else now
     return models.Q(end__isnull=False, end__gte=now) | models.Q(end__isnull=True, start__gte=now)
 
 
 class EventPageQuerySet(PageQuerySet):
-    def upcoming(self):
-        return self.filter(is_upcoming())
+    def upcoming(self, now=None):
+        return self.filter(is_upcoming(now))
 
-    def upcoming_and_past(self, count):
+    def ranked_upcoming_and_past(self, count, now):
         """Up to ``count`` upcoming events, soonest first, and up to ``count`` past ones, latest first, in one query:
-        each row is numbered within its group (upcoming first by start, past by start backwards)."""
-        upcoming = is_upcoming()
+        each row is numbered within its group (upcoming first by start, past by start backwards); ``is_upcoming``
+        annotated. Split them with ``upcoming_and_past``."""
+        upcoming = is_upcoming(now)
         flag = models.ExpressionWrapper(upcoming, output_field=models.BooleanField())
         soonest_first = models.Case(models.When(upcoming, then=models.F("start")))  # NULL, so tied, for past ones
         number = models.Window(
             RowNumber(), partition_by=[flag], order_by=[soonest_first.asc(), models.F("start").desc()]
         )
         ranked = self.annotate(is_upcoming=flag, number=number)
-        events = list(ranked.filter(number__lte=count).order_by("-is_upcoming", "number"))
-        return [event for event in events if event.is_upcoming], [event for event in events if not event.is_upcoming]
+        return ranked.filter(number__lte=count).order_by("-is_upcoming", "number")
+
+    def upcoming_and_past(self, count):
+        return upcoming_and_past(list(self.ranked_upcoming_and_past(count, timezone.now())))
 
     def past(self):
         now = timezone.now()
@@ -176,6 +177,11 @@ class EventPageQuerySet(PageQuerySet):
 
     def for_listing(self, locale_id):
         return self.live().filter(locale_id=locale_id).order_by("start").annotate(source_language=SOURCE_LANGUAGE)
+
+
+def upcoming_and_past(ranked):
+    """``ranked`` (``EventPageQuerySet.ranked_upcoming_and_past``) as its upcoming events and its past ones."""
+    return [event for event in ranked if event.is_upcoming], [event for event in ranked if not event.is_upcoming]
 
 
 class EventPage(InCityMixin, RoutablePageMixin, BasePage):
@@ -275,7 +281,11 @@ class OrganisationKind(models.TextChoices):
 class SupportingOrganisationQuerySet(models.QuerySet):
     def for_city(self, hub):
         """The organisations pledged in ``hub``'s city, whichever language's copy of the hub they point to."""
-        return self.filter(city__translation_key=hub.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        return self.for_city_key(hub.translation_key)
+
+    def for_city_key(self, translation_key):
+        """``for_city`` by the hub's translation key (or a prepared query's placeholder for it)."""
+        return self.filter(city__translation_key=translation_key, locale__language_code=settings.LANGUAGE_CODE)
 
 
 class SupportingOrganisation(TranslatableMixin, index.Indexed, models.Model):
@@ -309,3 +319,27 @@ class SupportingOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+# A hub's own lists, compiled once each (home/prepared.py): every hub page shows them.
+HUB_EVENTS = PreparedQuerySet(
+    lambda now, **children: (
+        EventPage.objects.filter(children_of(**children), live=True)
+        .annotate(source_language=SOURCE_LANGUAGE)
+        .ranked_upcoming_and_past(6, now)
+    ),
+    **CHILDREN_FIELDS,
+    now=EventPage._meta.get_field("start"),
+)
+HUB_PAGES = PreparedQuerySet(
+    lambda **children: StandardPage.objects.filter(children_of(**children), live=True).order_by("path"),
+    **CHILDREN_FIELDS,
+)
+HUB_ORGANISATIONS = PreparedQuerySet(
+    lambda translation_key: (
+        SupportingOrganisation.objects.for_city_key(translation_key)
+        .annotate(total=models.Window(models.Count("pk")))
+        .order_by("-pledged_on", "name")[:12]
+    ),
+    translation_key=CityHubPage._meta.get_field("translation_key"),
+)

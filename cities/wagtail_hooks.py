@@ -1,9 +1,11 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cities.models import EventPage, SupportingOrganisation
+from home.prepared import PreparedQuerySet
 from home.sections import HOME_PAGE_SECTIONS, Section
 
 
@@ -19,7 +21,15 @@ class SupportingOrganisationViewSet(SnippetViewSet):
 register_snippet(SupportingOrganisationViewSet)
 
 
+# Compiled once (home/prepared.py): the home page of every language shows them.
+UPCOMING_EVENTS = PreparedQuerySet(
+    lambda locale_id, now: EventPage.objects.for_listing(locale_id).upcoming(now)[:3],
+    locale_id=EventPage._meta.get_field("locale"),
+    now=EventPage._meta.get_field("start"),
+)
+
+
 @hooks.register(HOME_PAGE_SECTIONS)
 def upcoming_events(home_page):
-    events = EventPage.objects.for_listing(home_page.locale_id).upcoming()[:3]
-    return Section("cities/sections/home_upcoming_events.html", list(events), order=30)
+    events = UPCOMING_EVENTS(locale_id=home_page.locale_id, now=timezone.now())
+    return Section("cities/sections/home_upcoming_events.html", events, order=30)

@@ -39,21 +39,29 @@ class ExhibitionQuerySet(PageQuerySet):
     def not_closed(self):
         return self.exclude(closes_on__lt=timezone.localdate())
 
-    def on_now_or_last_closed(self, count):
-        """Up to ``count`` exhibitions on now or coming up, soonest first; when there are none, the one that closed
-        last. One query: the closed ones are ordered after the others, most recently closed first."""
-        closed = models.Q(closes_on__isnull=False, closes_on__lt=timezone.localdate())  # never NULL: sorts alike
+    def ranked_for_home(self, today):
+        """The exhibitions on now or coming up, soonest first, then the closed ones, most recently closed first;
+        ``closed`` annotated. ``today`` may be a prepared query's placeholder (home/prepared.py)."""
+        closed = models.Q(closes_on__isnull=False, closes_on__lt=today)  # never NULL: sorts alike
         ranked = self.annotate(closed=models.ExpressionWrapper(closed, output_field=models.BooleanField()))
-        ranked = ranked.order_by(
+        return ranked.order_by(
             "closed",
             models.Case(models.When(closed, then=None), default=models.F("opens_on")).asc(),
             models.F("closes_on").desc(),
             models.F("opens_on").desc(),
         )
-        exhibitions = list(ranked[:count])
-        if exhibitions and exhibitions[0].closed:
-            return exhibitions[:1]
-        return [exhibition for exhibition in exhibitions if not exhibition.closed]
+
+    def on_now_or_last_closed(self, count):
+        """Up to ``count`` exhibitions on now or coming up, soonest first; when there are none, the one that closed
+        last. One query: the closed ones are ordered after the others (``ranked_for_home``)."""
+        return on_now_or_last_closed(list(self.ranked_for_home(timezone.localdate())[:count]))
+
+
+def on_now_or_last_closed(ranked):
+    """Of ``ranked`` (``ExhibitionQuerySet.ranked_for_home``): those on now or coming up, or else the last closed."""
+    if ranked and ranked[0].closed:
+        return ranked[:1]
+    return [exhibition for exhibition in ranked if not exhibition.closed]
 
 
 class ExhibitionTag(TaggedItemBase):

@@ -7,6 +7,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.prepared import CHILDREN_FIELDS, PreparedQuerySet, children_arguments, children_of
 from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
 from stories import views
 from stories.models import ConsentRecord, StoryCollectionPage, StoryPage, TellerIdentity, Withdrawal
@@ -79,13 +80,27 @@ def withdraw_button(page, user, view_name, next_url=None):
         )
 
 
+# Compiled once (home/prepared.py): the home page of every language shows them.
+LATEST_STORIES = PreparedQuerySet(
+    lambda locale_id: StoryPage.objects.for_listing(locale_id)[:3], locale_id=StoryPage._meta.get_field("locale")
+)
+
+
 @hooks.register(HOME_PAGE_SECTIONS)
 def latest_stories(home_page):
-    stories = StoryPage.objects.for_listing(home_page.locale_id)[:3]
-    return Section("stories/sections/home_latest_stories.html", list(stories), order=10)
+    stories = LATEST_STORIES(locale_id=home_page.locale_id)
+    return Section("stories/sections/home_latest_stories.html", stories, order=10)
+
+
+HUB_COLLECTIONS = PreparedQuerySet(
+    lambda **children: (
+        StoryCollectionPage.objects.filter(children_of(**children), live=True).order_by("path").with_story_counts()
+    ),
+    **CHILDREN_FIELDS,
+)
 
 
 @hooks.register(CITY_HUB_LISTINGS)
 def hub_collections(hub):
-    collections = list(StoryCollectionPage.objects.child_of(hub).live().with_story_counts())
+    collections = HUB_COLLECTIONS(**children_arguments(hub))
     return Section("stories/sections/hub_collections.html", collections, order=10) if collections else None

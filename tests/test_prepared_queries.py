@@ -1,6 +1,7 @@
 """The queries every public page makes, compiled once (home/prepared.py), answer as the ORM does; and a deep page of a
 listing, read keys first (home/models/base.py ``KeysFirstPaginator``), holds the rows plain pagination gives."""
 
+import datetime
 import re
 import uuid
 
@@ -9,14 +10,19 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
+from cities.models import HUB_EVENTS, upcoming_and_past
 from home.models import base
 from home.models.base import KeysFirstPaginator, pages_from_rows, route_trail_query
+from home.prepared import children_arguments
 from home.templatetags.navigation import LIVE_CHILDREN
 from home.templatetags.translations import LIVE_VERSIONS
 from home.translation import out_of_date_with, translate
+from stories.models import StoryPage
+from stories.wagtail_hooks import LATEST_STORIES
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +76,7 @@ def test_the_sql_is_compiled_once_and_still_counted_as_a_query(synced_network, c
 def test_the_home_pages_children_are_its_live_children_only(synced_network):
     home = synced_network["home"]
     synced_network["about"].unpublish()
-    rows = LIVE_CHILDREN(path=home.path, last_child=home.path + "ZZZZ", depth=home.depth + 1)
+    rows = LIVE_CHILDREN(**children_arguments(home))
     expected = home.get_children().live().order_by("path")
     assert [row["id"] for row in rows] == list(expected.values_list("id", flat=True))
     assert "About" not in {row["title"] for row in rows} and {"Cities", "Stories"} <= {row["title"] for row in rows}
@@ -123,3 +129,29 @@ def test_the_story_index_read_keys_first_lists_the_stories_it_lists_otherwise(cl
 def card_titles(response):
     assert response.status_code == 200
     return re.findall(r'class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_prepared_instances_are_the_querysets_with_their_joins_annotations_and_prefetches(network):
+    StoryPage.objects.filter(pk=network["stories"][0].pk).update(image=builders.image())  # a card image
+    locale_id = network["home"].locale_id
+    LATEST_STORIES(locale_id=locale_id)
+    with CaptureQueriesContext(connection) as queries:
+        stories = LATEST_STORIES(locale_id=locale_id)
+        [story.image and story.image.prefetched_renditions for story in stories]  # joined and prefetched
+    assert len(queries) == 2  # the stories with their images, and the images' renditions
+    expected = list(StoryPage.objects.for_listing(locale_id)[:3])
+    assert [(s.pk, s.title, s.source_language, s.image_id) for s in stories] == [
+        (s.pk, s.title, s.source_language, s.image_id) for s in expected
+    ]
+    assert all(isinstance(story, StoryPage) for story in stories)
+    assert [story.image.title for story in stories if story.image] == ["Photo"]
+
+
+def test_the_time_is_an_argument_not_the_first_runs(network):
+    hub, today = network["sheffield"], timezone.now()
+    upcoming, past = upcoming_and_past(HUB_EVENTS(**children_arguments(hub), now=today))
+    assert [event.title for event in upcoming] == ["Music concert"]
+    assert [event.title for event in past] == ["Blogging workshop"]
+    a_week_on = today + datetime.timedelta(days=7)  # the concert (in 5 days) is over by then
+    upcoming, past = upcoming_and_past(HUB_EVENTS(**children_arguments(hub), now=a_week_on))
+    assert upcoming == [] and [event.title for event in past] == ["Music concert", "Blogging workshop"]

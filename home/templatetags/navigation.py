@@ -15,7 +15,7 @@ from wagtail.models import Page
 from home import page_cache
 from home.models import SOURCE_LANGUAGE
 from home.page_urls import page_url
-from home.prepared import PreparedValues
+from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, children_of
 
 register = template.Library()
 
@@ -42,17 +42,14 @@ class MenuItem:
     is_current: bool = False
 
 
-# The live children of a home page: compiled once (home/prepared.py), the menu is on every page. Children by the range
-# of paths just after the home page's, which the path index serves (see StoryCollectionQuerySet.with_story_counts).
+# The live children of a home page: compiled once (home/prepared.py), the menu is on every page.
 LIVE_CHILDREN = PreparedValues(
-    lambda path, last_child, depth: (
-        Page.objects.filter(path__gt=path, path__lte=last_child, depth=depth, live=True)
+    lambda **children: (
+        Page.objects.filter(children_of(**children), live=True)
         .order_by("path")
         .values("id", "title", "url_path", "path", "show_in_menus", "content_type_id", source_language=SOURCE_LANGUAGE)
     ),
-    path=Page._meta.get_field("path"),
-    last_child=Page._meta.get_field("path"),
-    depth=Page._meta.get_field("depth"),
+    **CHILDREN_FIELDS,
 )
 
 
@@ -64,7 +61,7 @@ def home_children(context):
         rows = []
         if home:
             page_cache.record(page_cache.children_tag(home.path))  # the menu: every page lists the home's children
-            rows = LIVE_CHILDREN(path=home.path, last_child=home.path + "Z" * Page.steplen, depth=home.depth + 1)
+            rows = LIVE_CHILDREN(**children_arguments(home))
         request = context.get("request")
         per_render["home_children"] = [MenuItem(url=page_url(row.pop("url_path"), request), **row) for row in rows]
     return per_render["home_children"]
