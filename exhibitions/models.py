@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +19,8 @@ from wagtail.search import index
 from home import page_cache
 from home.blocks import ImageBlock
 from home.models import BasePage, InCityMixin, NetworkIndexPage, with_card_images
+from home.page_urls import page_url
+from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, children_of
 
 
 class ExhibitionQuerySet(PageQuerySet):
@@ -207,15 +211,39 @@ class ExhibitPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = ExhibitPage.objects.sibling_of(self).live()
-        context["previous_exhibit"] = siblings.filter(path__lt=self.path).order_by("-path").first()
-        context["next_exhibit"] = siblings.filter(path__gt=self.path).order_by("path").first()
-        positions = siblings.aggregate(
-            number=models.Count("pk", filter=models.Q(path__lte=self.path)), total=models.Count("pk")
-        )
-        context["exhibit_number"], context["exhibit_total"] = positions["number"], positions["total"]
-        context["exhibition"] = context["breadcrumbs"][-1]
+        exhibition = context["breadcrumbs"][-1]
+        exhibits = LIVE_EXHIBITS(**children_arguments(exhibition))  # this one too, when it is live
+        before = [row for row in exhibits if row["path"] < self.path]
+        after = [row for row in exhibits if row["path"] > self.path]
+        context["previous_exhibit"] = ExhibitLink.of(before[-1], request) if before else None
+        context["next_exhibit"] = ExhibitLink.of(after[0], request) if after else None
+        context["exhibit_number"] = len(exhibits) - len(after)
+        context["exhibit_total"] = len(exhibits)
+        context["exhibition"] = exhibition
         return context
+
+
+@dataclass
+class ExhibitLink:
+    """A link to another exhibit of the same exhibition: previous, next."""
+
+    title: str
+    url: str
+
+    @classmethod
+    def of(cls, row, request):
+        return cls(row["title"], page_url(row["url_path"], request))
+
+
+# The live exhibits of an exhibition, in order: compiled once (home/prepared.py), every exhibit page shows its place.
+LIVE_EXHIBITS = PreparedValues(
+    lambda **children: (
+        ExhibitPage.objects.filter(children_of(**children), live=True)
+        .order_by("path")
+        .values("title", "url_path", "path")
+    ),
+    **CHILDREN_FIELDS,
+)
 
 
 class ExhibitionIndexPage(NetworkIndexPage):

@@ -18,6 +18,7 @@ dialect. Queries run through the connection's cursor, so they are logged and cou
 """
 
 import copy
+import functools
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -105,6 +106,31 @@ class PreparedQuerySet(Prepared):
         queryset = object.__new__(type(compiled.queryset))  # a shallow copy (copy.copy would evaluate it)
         queryset.__dict__.update(compiled.queryset.__dict__, _query=query, _result_cache=None)
         return list(queryset)
+
+
+@functools.cache
+def _by_id_query(model):
+    return PreparedQuerySet(lambda pk: model._default_manager.filter(pk=pk), pk=model._meta.pk)
+
+
+def by_id(model, pk):
+    """The ``model`` instance with primary key ``pk``, whole, or None: a prepared ``model.objects.get(pk=pk)``."""
+    found = _by_id_query(model)(pk=pk)
+    return found[0] if found else None
+
+
+def specific(page):
+    """``page.specific`` (Wagtail's: its most specific class, whole, with the attributes set on ``page``), read by a
+    prepared query: every page view reads its page so."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    specific_page = by_id(model, page.pk)
+    if specific_page is None:
+        raise model.DoesNotExist
+    for name, value in page.__dict__.items():
+        specific_page.__dict__.setdefault(name, value)
+    return specific_page
 
 
 # Children of a page, by the range of paths just after its own (which the path index serves) and their depth.

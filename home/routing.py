@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from home.prepared import by_id
+
 HOMES_KEY = "sanctuary:homes"
 FIELDS = ("id", "path", "depth", "url_path", "content_type_id", "locale_id", "live", "translation_key")
 
@@ -73,7 +75,10 @@ def route(request, site, sites, path):
     components = [component for component in path.split("/") if component]
     try:
         if not components:  # the home page itself, rendered: read it whole
-            return model.objects.get(pk=row["id"]).route(request, [])
+            page = by_id(model, row["id"])
+            if page is None:
+                raise model.DoesNotExist
+            return page.route(request, [])
         # Only its place in the tree is needed to find a page below it, in one query (HomePage.route).
         home = model(pk=row["id"], **{field: row[field] for field in FIELDS})  # pk: the child table's key too
         return home.route(request, components)

@@ -25,8 +25,15 @@ def test_exhibition_opens_with_links_to_the_first_exhibit_and_the_panels(client,
 
 
 def test_an_exhibit_says_where_it_is_in_the_sequence(client, network):
-    page = soup(client, network["exhibits"][1].url)
+    first, second, third = network["exhibits"]
+    builders.exhibit(network["exhibition"], "Not shown yet").unpublish()  # a draft: neither counted nor linked
+    page = soup(client, second.url)
     assert "Exhibit 2 of 3" in page.select_one(".exhibit .card__meta").get_text()
+    assert page.find("a", rel="prev")["href"] == first.url and "Exhibit 1" in page.find("a", rel="prev").get_text()
+    assert page.find("a", rel="next")["href"] == third.url and "Exhibit 3" in page.find("a", rel="next").get_text()
+    last = soup(client, third.url)
+    assert "Exhibit 3 of 3" in last.select_one(".exhibit .card__meta").get_text()
+    assert last.find("a", rel="next") is None and last.find("a", rel="prev")["href"] == second.url
 
 
 def test_panels_page_has_the_opening_then_each_exhibit_with_image_alt_text_and_credits(client, network):

@@ -5,10 +5,12 @@ class, never by importing it, so the dependencies keep pointing from the content
 """
 
 import functools
+import operator
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -18,6 +20,7 @@ from wagtail.models import Page
 
 from home import page_cache
 from home.models.base import BasePage, paginate
+from home.prepared import PreparedQuerySet
 
 
 @functools.cache
@@ -27,15 +30,46 @@ def city_hub_model():
 
 
 def attach_city_hubs(pages):
-    """Set ``city_hub`` on each page to the city hub it sits under (or None), with one query for them all."""
+    """Set ``city_hub`` on each page to the city hub it sits under (or None), with one query for them all.
+
+    The hubs come with what a card shows of them (``HUB_FIELDS``), from a query prepared for each number of paths
+    (home/prepared.py): a listing shows twelve pages, whose ancestors have a few dozen paths at most.
+    """
     pages = list(pages)
     steplen = Page.steplen
-    prefixes = {page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)}
-    hubs = {hub.path: hub for hub in city_hub_model().objects.filter(path__in=prefixes)} if prefixes else {}
+    prefixes = sorted({page.path[:end] for page in pages for end in range(steplen, len(page.path), steplen)})
+    hubs = {hub.path: hub for hub in hubs_at(prefixes)}
     for page in pages:
         ancestors = (page.path[:end] for end in range(len(page.path) - steplen, 0, -steplen))
         page.__dict__["city_hub"] = next((hubs[prefix] for prefix in ancestors if prefix in hubs), None)
     return pages
+
+
+HUB_FIELDS = ("id", "path", "depth", "title", "url_path", "locale_id", "content_type_id")
+MAX_PREPARED_PATHS = 64
+
+
+def hubs_at(paths):
+    """The city hubs at ``paths`` (any of them may be another page's)."""
+    if not paths:
+        return []
+    if len(paths) > MAX_PREPARED_PATHS:
+        return list(city_hub_model().objects.filter(path__in=paths).only(*HUB_FIELDS))
+    return hubs_query(len(paths))(**{f"path{number}": path for number, path in enumerate(paths)})
+
+
+@functools.cache
+def hubs_query(count):
+    model = city_hub_model()
+
+    def build(**paths):
+        return model.objects.filter(functools.reduce(operator.or_, (Q(path=path) for path in paths.values())))
+
+    path_field = model._meta.get_field("path")
+    return PreparedQuerySet(
+        lambda **paths: build(**paths).only(*HUB_FIELDS),
+        **dict.fromkeys((f"path{number}" for number in range(count)), path_field),
+    )
 
 
 class InCityMixin:

@@ -11,6 +11,7 @@ from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, pages_from_rows, route_trail_query
 from home.models.listings import attach_city_hubs
+from home.prepared import specific
 from home.sections import HOME_PAGE_SECTIONS, sections_for
 
 # The deepest a page can sit below a home page and be found by its URL: a bound on the route query's shapes (compiled
@@ -75,7 +76,7 @@ class HomePage(BasePage):
         deepest = trail.pop()
         if deepest.depth <= self.depth:
             raise Http404
-        page = deepest.specific
+        page = specific(deepest)  # as Wagtail's .specific, by a prepared query
         page.__dict__["ancestors"] = trail
         page.__dict__["trail_restricted"] = any(step.restricted for step in (*trail, deepest))
         return page.route(request, path_components[prefixes[deepest.url_path] :])
