@@ -12,7 +12,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cities.models import HUB_EVENTS, upcoming_and_past
 from home.models import base
@@ -155,3 +155,12 @@ def test_the_time_is_an_argument_not_the_first_runs(network):
     a_week_on = today + datetime.timedelta(days=7)  # the concert (in 5 days) is over by then
     upcoming, past = upcoming_and_past(HUB_EVENTS(**children_arguments(hub), now=a_week_on))
     assert upcoming == [] and [event.title for event in past] == ["Music concert", "Blogging workshop"]
+
+
+def test_the_story_index_counts_the_stories_it_lists(synced_network):
+    index = synced_network["story_index"]
+    synced_network["stories"][1].unpublish()
+    for language in ("en", "ar"):  # the original tree, and an alias tree
+        locale_id = index.get_translation(Locale.objects.get(language_code=language)).locale_id
+        listed = StoryPage.objects.for_listing(locale_id)
+        assert StoryPage.objects.counted_for_listing(locale_id).count() == listed.count() == 1
