@@ -16,7 +16,8 @@ cached entry keeps its tags and the time its render started. Publishing, unpubli
 saving or deleting an image or a snippet, stamps the tags it affects with the current time (``invalidate``); an entry
 is used only while every one of its tags was last stamped before its render started, so an entry rendered from data
 that changed while it rendered is never used. Stamps are plain keys, so this works on any cache backend (local
-memory in development and tests, Redis in production), with one ``get_many`` per hit. A changed page stamps its own
+memory in development and tests), with one ``get_many`` per hit; in Redis (production) one script compares them
+inside Redis, in one round trip (home/page_cache_redis.py). A changed page stamps its own
 tag, its translations' and aliases' (their language links, "out of date" notices and copied text), its parent's
 ``children:`` and every ancestor's ``below:``: the collection, hub, home page and network indexes that list it.
 
@@ -49,6 +50,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from home import page_cache_redis
 
 logger = logging.getLogger(__name__)
 
@@ -189,11 +192,16 @@ def _snippet_read(sender, instance, **kwargs):
 
 
 def _stamp_key(tag):
-    return f"tag:{tag}"
+    return f"stamp:{tag}"
+
+
+def milliseconds(seconds_since_epoch):
+    """Stamps and start times in whole milliseconds: integers, which Redis can compare itself (page_cache_redis)."""
+    return int(seconds_since_epoch * 1000)
 
 
 def _stamp(tags):
-    now = time.time()
+    now = milliseconds(time.time())
     # A stamp matters only to entries rendered before it, which live at most seconds(): it can expire after them.
     page_cache().set_many({_stamp_key(tag): now for tag in tags}, timeout=seconds() + 2 * CLOCK_MARGIN_SECONDS + 60)
 
@@ -319,6 +327,30 @@ def connect():
     post_page_move.connect(_page_moved, dispatch_uid="page_cache_moved")
 
 
+# Entries -----------------------------------------------------------------------------------------------------------
+
+
+def store(key, entry):
+    cache, stamp_keys = page_cache(), [_stamp_key(tag) for tag in entry["tags"]]
+    if page_cache_redis.handles(cache):
+        page_cache_redis.store(cache, key, entry, stamp_keys, milliseconds(entry["started"]), seconds())
+    else:
+        cache.set(key, entry, timeout=seconds())
+
+
+def valid_entry(key):
+    """The entry at ``key``, unless one of its tags was stamped after its render started (less the clock margin)."""
+    cache, margin = page_cache(), milliseconds(CLOCK_MARGIN_SECONDS)
+    if page_cache_redis.handles(cache):
+        return page_cache_redis.valid_entry(cache, key, margin)  # one round trip
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    stamps = cache.get_many([_stamp_key(tag) for tag in entry["tags"]])
+    started = milliseconds(entry["started"])
+    return None if any(stamp >= started - margin for stamp in stamps.values()) else entry
+
+
 # The middleware ----------------------------------------------------------------------------------------------------
 
 
@@ -389,7 +421,7 @@ class PageCacheMiddleware:
             "etag": '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"',
         }
         try:
-            page_cache().set(key, entry, timeout=seconds())
+            store(key, entry)
         except Exception:  # a cache that raises rather than ignoring its outage (config/caches.py) costs speed only
             logger.warning("A page could not be stored in the page cache", exc_info=True)
         return self.answer(request, response, entry)
@@ -412,16 +444,10 @@ class PageCacheMiddleware:
     @staticmethod
     def valid_entry(key):
         try:
-            entry = page_cache().get(key)
-            if entry is None:
-                return None
-            stamps = page_cache().get_many([_stamp_key(tag) for tag in entry["tags"]])
+            return valid_entry(key)
         except Exception:
             logger.warning("The page cache could not be read", exc_info=True)
             return None
-        if any(stamp >= entry["started"] - CLOCK_MARGIN_SECONDS for stamp in stamps.values()):
-            return None
-        return entry
 
     @staticmethod
     def answer(request, response, entry):

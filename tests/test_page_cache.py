@@ -5,8 +5,10 @@ the cache costs no SQL query at all: that is how these tests tell a cached answe
 """
 
 import socket
+import time
 
 import pytest
+import redis
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +16,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Page
 
 from config.caches import ShortLivedLocMemCache, frontend_cache_from_env, production_caches, redis_cache
+from home import page_cache as page_cache_module
 from home.page_cache import MAX_CACHED_LISTING_PAGE
 from stories.withdrawal import withdraw_story
 from tests import builders
@@ -353,6 +356,34 @@ def test_invalidation_works_the_same_in_redis(client, synced_network, page_cache
     for url in [story.url, synced_network["collection"].url]:
         assert "by coach" in text(client, url)
         assert cached(client, url)
+
+
+def test_a_page_from_redis_costs_one_round_trip(client, synced_network, page_cache, redis_pages, monkeypatch):
+    story_url = synced_network["stories"][0].url
+    assert cached(client, story_url)
+    commands = []
+    execute = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *args, **kw: commands.append(args[0]) or execute(self, *args, **kw)
+    )
+    response, from_cache = fetch(client, story_url)
+    assert from_cache and response.status_code == 200 and "Arriving in Sheffield" in response.content.decode()
+    assert commands == ["EVALSHA"]  # the entry, checked against its tags' stamps inside Redis
+
+
+def test_in_redis_an_entry_stamped_after_its_render_started_is_not_used(redis_pages, page_cache, settings):
+    started = time.time() - 10
+    entry = {"content": b"old", "headers": {}, "tags": ["page:1", "page:2"], "started": started, "etag": '"x"'}
+    page_cache_module.store("entry:test", entry)
+    assert page_cache_module.valid_entry("entry:test")["content"] == b"old"
+    redis_pages.set("stamp:page:2", page_cache_module.milliseconds(started - 1))  # before its render: still good
+    assert page_cache_module.valid_entry("entry:test") is not None
+    page_cache_module.invalidate(["page:2"])  # now, after its render started
+    assert page_cache_module.valid_entry("entry:test") is None
+    page_cache_module.store(
+        "entry:test", {**entry, "tags": [], "started": time.time()}
+    )  # no tags: good till it expires
+    assert page_cache_module.valid_entry("entry:test")["tags"] == []
 
 
 def test_production_keeps_wagtails_lookups_in_process_memory_and_pages_in_redis():
