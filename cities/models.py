@@ -176,7 +176,9 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
 
     def for_listing(self, locale_id):
-        return self.live().filter(locale_id=locale_id).order_by("start").annotate(source_language=SOURCE_LANGUAGE)
+        # exact_type: see StoryPageQuerySet.for_listing
+        events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start")
+        return events.annotate(source_language=SOURCE_LANGUAGE)
 
 
 def upcoming_and_past(ranked):

@@ -25,7 +25,8 @@ from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, c
 
 class ExhibitionQuerySet(PageQuerySet):
     def for_listing(self, locale_id):
-        exhibitions = self.live().filter(locale_id=locale_id).order_by("opens_on")
+        # exact_type: see StoryPageQuerySet.for_listing
+        exhibitions = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on")
         return with_card_images(exhibitions, "hero_image")
 
     def current(self):
