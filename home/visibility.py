@@ -14,7 +14,10 @@ from wagtail.models import Page, PageViewRestriction
 def public_pages(queryset):
     """``queryset`` without the pages under a view restriction, or under an alias of a restricted page."""
     restricted = PageViewRestriction.objects.values("page_id")
-    paths = Page.objects.filter(Q(id__in=restricted) | Q(alias_of_id__in=restricted)).values_list("path", flat=True)
+    # Two selects in one query, each served by an index (the primary key, alias_of): with an OR of the two, PostgreSQL
+    # read every page (30 ms at 5,000 stories).
+    own = Page.objects.filter(id__in=restricted).order_by().values_list("path", flat=True)
+    paths = own.union(Page.objects.filter(alias_of_id__in=restricted).order_by().values_list("path", flat=True))
     hidden = Q()
     for path in paths:
         hidden |= Q(path__startswith=path)
