@@ -24,10 +24,10 @@ from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, c
 
 
 class ExhibitionQuerySet(PageQuerySet):
-    def for_listing(self, locale_id):
+    def for_listing(self, locale_id, renditions=True):
         # exact_type: see StoryPageQuerySet.for_listing
         exhibitions = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on")
-        return with_card_images(exhibitions, "hero_image")
+        return with_card_images(exhibitions, "hero_image", renditions=renditions)
 
     def current(self):
         today = timezone.localdate()

@@ -7,6 +7,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.models import attach_card_renditions
 from home.prepared import CHILDREN_FIELDS, PreparedQuerySet, children_arguments, children_of
 from home.sections import CITY_HUB_LISTINGS, HOME_PAGE_SECTIONS, Section
 from stories import views
@@ -82,13 +83,15 @@ def withdraw_button(page, user, view_name, next_url=None):
 
 # Compiled once (home/prepared.py): the home page of every language shows them.
 LATEST_STORIES = PreparedQuerySet(
-    lambda locale_id: StoryPage.objects.for_listing(locale_id)[:3], locale_id=StoryPage._meta.get_field("locale")
+    lambda locale_id: StoryPage.objects.for_listing(locale_id, renditions=False)[:3],
+    locale_id=StoryPage._meta.get_field("locale"),
 )
 
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def latest_stories(home_page):
     stories = LATEST_STORIES(locale_id=home_page.locale_id)
+    attach_card_renditions(stories)
     return Section("stories/sections/home_latest_stories.html", stories, order=10)
 
 

@@ -17,12 +17,13 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from cities.models import HUB_EVENTS, upcoming_and_past
 from home.models import base
 from home.models.base import KeysFirstPaginator, pages_from_rows, route_trail_query
+from home.pictures import picture
 from home.prepared import children_arguments
 from home.templatetags.navigation import LIVE_CHILDREN
 from home.templatetags.translations import LIVE_VERSIONS
 from home.translation import out_of_date_with, translate
 from stories.models import StoryPage
-from stories.wagtail_hooks import LATEST_STORIES
+from stories.wagtail_hooks import latest_stories
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -131,20 +132,25 @@ def card_titles(response):
     return re.findall(r'class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
-def test_prepared_instances_are_the_querysets_with_their_joins_annotations_and_prefetches(network):
+def test_prepared_instances_are_the_querysets_with_their_joins_annotations_and_renditions(client, network):
     StoryPage.objects.filter(pk=network["stories"][0].pk).update(image=builders.image())  # a card image
-    locale_id = network["home"].locale_id
-    LATEST_STORIES(locale_id=locale_id)
+    home = network["home"]
+    assert client.get(home.url).status_code == 200  # the card's renditions made, the queries compiled
     with CaptureQueriesContext(connection) as queries:
-        stories = LATEST_STORIES(locale_id=locale_id)
-        [story.image and story.image.prefetched_renditions for story in stories]  # joined and prefetched
-    assert len(queries) == 2  # the stories with their images, and the images' renditions
-    expected = list(StoryPage.objects.for_listing(locale_id)[:3])
+        stories = latest_stories(home).items
+        cards = [str(picture(story.image, "card", alt="")) for story in stories if story.image]
+    assert len(queries) == 2  # the stories with their images, and the images' card renditions (with their image)
+    assert len(cards) == 1 and cards[0].count("fill-400x250") == 2  # a WebP and a JPEG source of that width
+    expected = list(StoryPage.objects.for_listing(home.locale_id)[:3])
     assert [(s.pk, s.title, s.source_language, s.image_id) for s in stories] == [
         (s.pk, s.title, s.source_language, s.image_id) for s in expected
     ]
     assert all(isinstance(story, StoryPage) for story in stories)
     assert [story.image.title for story in stories if story.image] == ["Photo"]
+    with_prefetch = next(story for story in expected if story.image)
+    assert {r.pk for r in with_prefetch.image.prefetched_renditions} == {
+        r.pk for story in stories if story.image for r in story.image.prefetched_renditions
+    }
 
 
 def test_the_time_is_an_argument_not_the_first_runs(network):

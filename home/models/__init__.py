@@ -1,4 +1,4 @@
-from home.models.base import SOURCE_LANGUAGE, BasePage, paginate, with_card_images
+from home.models.base import SOURCE_LANGUAGE, BasePage, attach_card_renditions, paginate, with_card_images
 from home.models.images import SanctuaryImage, SanctuaryRendition
 from home.models.listings import InCityMixin, NetworkIndexPage, NetworkListingMixin, attach_city_hubs, city_hub_model
 from home.models.pages import HomePage, StandardPage
@@ -15,6 +15,7 @@ __all__ = [
     "SanctuaryImage",
     "SanctuaryRendition",
     "StandardPage",
+    "attach_card_renditions",
     "attach_city_hubs",
     "city_hub_model",
     "paginate",

@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
 from home.pictures import SLOTS
-from home.prepared import PreparedValues
+from home.prepared import PreparedQuerySet, PreparedValues
 
 LISTING_PAGE_SIZE = 12
 
@@ -165,9 +165,45 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE, counted=None):
 SOURCE_LANGUAGE = F("alias_of__locale__language_code")
 
 
-def with_card_images(queryset, field="image"):
+def with_card_images(queryset, field="image", renditions=True):
     """Fetch each listed page's card image with the page (a join) and the images' card renditions in one more query,
-    and the language of its text."""
+    and the language of its text. ``renditions=False`` leaves the renditions to ``attach_card_renditions``."""
+    queryset = queryset.select_related(field).annotate(source_language=SOURCE_LANGUAGE)
+    if not renditions:
+        return queryset
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=SLOTS["card"].specs)
-    prefetch = Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
-    return queryset.select_related(field).prefetch_related(prefetch).annotate(source_language=SOURCE_LANGUAGE)
+    return queryset.prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def attach_card_renditions(pages, field="image"):
+    """Give the card images of ``pages`` (read by ``with_card_images(..., renditions=False)``) their card renditions,
+    as its prefetch does, by a query prepared for each number of images (home/prepared.py): a prefetch is compiled
+    again on every request, and the home page makes two."""
+    images = {}
+    for page in pages:
+        if (image := getattr(page, field)) is not None:
+            images.setdefault(image.pk, []).append(image)
+    arguments = dict(zip(_image_arguments(len(images)), sorted(images), strict=True))
+    found = card_renditions_query(len(images))(**arguments) if images else []
+    for pk, copies in images.items():
+        for rendition in (rendition for rendition in found if rendition.image_id == pk):
+            rendition.image = copies[0]  # as the prefetch does: a rendition's URL asks for its image
+        for image in copies:  # a list of its own each: Wagtail adds the renditions it makes to it
+            image.prefetched_renditions = [rendition for rendition in found if rendition.image_id == pk]
+
+
+def _image_arguments(count):
+    return [f"image{number}" for number in range(count)]
+
+
+@functools.cache
+def card_renditions_query(count):
+    model = get_image_model().get_rendition_model()
+
+    def build(**images):
+        one_of_images = functools.reduce(operator.or_, (Q(image_id=image) for image in images.values()))
+        return model.objects.filter(one_of_images, filter_spec__in=SLOTS["card"].specs)
+
+    return PreparedQuerySet(build, **dict.fromkeys(_image_arguments(count), model._meta.get_field("image")))

@@ -59,15 +59,15 @@ LANGUAGE_CHOICES = [(code, _(english)) for code, (english, _native, _rtl) in KNO
 
 
 class StoryPageQuerySet(PageQuerySet):
-    def for_listing(self, locale_id):
-        """Live stories of one language's tree, newest first, with their card images and tags prefetched.
+    def for_listing(self, locale_id, renditions=True):
+        """Live stories of one language's tree, newest first, with their card images (``with_card_images``).
 
         ``exact_type`` repeats on the page table what the join to the stories' table implies, so that PostgreSQL
         finds one type's pages of one language by the (content type, locale) index instead of reading every page of
         the language (home migration 0004): the listings of exhibitions and events do the same."""
         stories = self.live().exact_type(self.model).filter(locale_id=locale_id)
         stories = stories.order_by("-told_on", "-first_published_at")
-        return with_card_images(stories)
+        return with_card_images(stories, renditions=renditions)
 
     def counted_for_listing(self, locale_id):
         """As many rows as ``for_listing``, in the page table alone: every story's page says its type. Counting
