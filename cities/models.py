@@ -168,9 +168,6 @@ class EventPageQuerySet(PageQuerySet):
         ranked = self.annotate(is_upcoming=flag, number=number)
         return ranked.filter(number__lte=count).order_by("-is_upcoming", "number")
 
-    def upcoming_and_past(self, count):
-        return upcoming_and_past(list(self.ranked_upcoming_and_past(count, timezone.now())))
-
     def past(self):
         now = timezone.now()
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))

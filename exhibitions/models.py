@@ -56,14 +56,10 @@ class ExhibitionQuerySet(PageQuerySet):
             models.F("opens_on").desc(),
         )
 
-    def on_now_or_last_closed(self, count):
-        """Up to ``count`` exhibitions on now or coming up, soonest first; when there are none, the one that closed
-        last. One query: the closed ones are ordered after the others (``ranked_for_home``)."""
-        return on_now_or_last_closed(list(self.ranked_for_home(timezone.localdate())[:count]))
-
 
 def on_now_or_last_closed(ranked):
-    """Of ``ranked`` (``ExhibitionQuerySet.ranked_for_home``): those on now or coming up, or else the last closed."""
+    """Of ``ranked`` (the first few of ``ExhibitionQuerySet.ranked_for_home``): those on now or coming up, soonest
+    first; when there are none, the one that closed last, rather than nothing."""
     if ranked and ranked[0].closed:
         return ranked[:1]
     return [exhibition for exhibition in ranked if not exhibition.closed]

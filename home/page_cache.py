@@ -331,8 +331,9 @@ def connect():
 
 
 def store(key, entry):
-    cache, stamp_keys = page_cache(), [_stamp_key(tag) for tag in entry["tags"]]
+    cache = page_cache()
     if page_cache_redis.handles(cache):
+        stamp_keys = [_stamp_key(tag) for tag in entry["tags"]]
         page_cache_redis.store(cache, key, entry, stamp_keys, milliseconds(entry["started"]), seconds())
     else:
         cache.set(key, entry, timeout=seconds())

@@ -19,6 +19,7 @@ dialect. Queries run through the connection's cursor, so they are logged and cou
 
 import copy
 import functools
+import operator
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -114,9 +115,11 @@ def _by_id_query(model):
 
 
 def by_id(model, pk):
-    """The ``model`` instance with primary key ``pk``, whole, or None: a prepared ``model.objects.get(pk=pk)``."""
+    """A prepared ``model.objects.get(pk=pk)``: the instance, whole; ``model.DoesNotExist`` when there is none."""
     found = _by_id_query(model)(pk=pk)
-    return found[0] if found else None
+    if not found:
+        raise model.DoesNotExist
+    return found[0]
 
 
 def specific(page):
@@ -126,11 +129,28 @@ def specific(page):
     if model is None or isinstance(page, model):
         return page
     specific_page = by_id(model, page.pk)
-    if specific_page is None:
-        raise model.DoesNotExist
     for name, value in page.__dict__.items():
         specific_page.__dict__.setdefault(name, value)
     return specific_page
+
+
+# A list of values in a prepared query: ``__in`` takes no placeholder, so the query takes one argument for each value
+# (name0, name1, ...) and is prepared once for each length of list.
+
+
+def list_fields(name, field, count):
+    """The ``fields`` of a prepared query taking ``count`` values of ``field``, as name0, name1, ..."""
+    return {f"{name}{number}": field for number in range(count)}
+
+
+def list_arguments(name, values):
+    """The arguments for ``list_fields(name, ...)``: name0=values[0], name1=values[1], ..."""
+    return {f"{name}{number}": value for number, value in enumerate(values)}
+
+
+def one_of(lookup, placeholders):
+    """The filter ``lookup`` equals one of ``placeholders`` (``__in``, for a prepared query)."""
+    return functools.reduce(operator.or_, (Q(**{lookup: placeholder}) for placeholder in placeholders))
 
 
 # Children of a page, by the range of paths just after its own (which the path index serves) and their depth.

@@ -75,10 +75,7 @@ def route(request, site, sites, path):
     components = [component for component in path.split("/") if component]
     try:
         if not components:  # the home page itself, rendered: read it whole
-            page = by_id(model, row["id"])
-            if page is None:
-                raise model.DoesNotExist
-            return page.route(request, [])
+            return by_id(model, row["id"]).route(request, [])
         # Only its place in the tree is needed to find a page below it, in one query (HomePage.route).
         home = model(pk=row["id"], **{field: row[field] for field in FIELDS})  # pk: the child table's key too
         return home.route(request, components)

@@ -1,7 +1,6 @@
 """What every page on the site shares: translation rules, breadcrumbs and paginated listings."""
 
 import functools
-import operator
 
 from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
@@ -14,7 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField
 
 from home.pictures import SLOTS
-from home.prepared import PreparedQuerySet, PreparedValues
+from home.prepared import PreparedQuerySet, PreparedValues, list_arguments, list_fields, one_of
 
 LISTING_PAGE_SIZE = 12
 
@@ -87,16 +86,14 @@ def route_trail_query(segments):
     ``home_depth`` and ``prefix0`` ... (the URL's prefixes, as url_paths).
     """
     path, depth, url_path = (Page._meta.get_field(name) for name in ("path", "depth", "url_path"))
-    prefixes = {f"prefix{number}": url_path for number in range(segments)}
 
     def build(root_path, home_id, home_path, last_path, home_depth, **prefixes):
-        one_of_prefixes = functools.reduce(operator.or_, (Q(url_path=prefix) for prefix in prefixes.values()))
-        below = Q(path__gt=home_path, path__lte=last_path, depth__gt=home_depth) & one_of_prefixes
+        below = Q(path__gt=home_path, path__lte=last_path, depth__gt=home_depth) & one_of("url_path", prefixes.values())
         pages = Page.objects.filter(Q(path=root_path) | Q(pk=home_id) | below).order_by("path")
         return pages.values(*TRAIL_FIELDS, **trail_annotations())
 
     fields = {"root_path": path, "home_id": Page._meta.pk, "home_path": path, "last_path": path, "home_depth": depth}
-    return PreparedValues(build, **fields, **prefixes)
+    return PreparedValues(build, **fields, **list_fields("prefix", url_path, segments))
 
 
 def pages_from_rows(rows, using=DEFAULT_DB_ALIAS):
@@ -185,17 +182,13 @@ def attach_card_renditions(pages, field="image"):
     for page in pages:
         if (image := getattr(page, field)) is not None:
             images.setdefault(image.pk, []).append(image)
-    arguments = dict(zip(_image_arguments(len(images)), sorted(images), strict=True))
-    found = card_renditions_query(len(images))(**arguments) if images else []
+    found = card_renditions_query(len(images))(**list_arguments("image", sorted(images))) if images else []
     for pk, copies in images.items():
-        for rendition in (rendition for rendition in found if rendition.image_id == pk):
+        renditions = [rendition for rendition in found if rendition.image_id == pk]
+        for rendition in renditions:
             rendition.image = copies[0]  # as the prefetch does: a rendition's URL asks for its image
         for image in copies:  # a list of its own each: Wagtail adds the renditions it makes to it
-            image.prefetched_renditions = [rendition for rendition in found if rendition.image_id == pk]
-
-
-def _image_arguments(count):
-    return [f"image{number}" for number in range(count)]
+            image.prefetched_renditions = list(renditions)
 
 
 @functools.cache
@@ -203,7 +196,6 @@ def card_renditions_query(count):
     model = get_image_model().get_rendition_model()
 
     def build(**images):
-        one_of_images = functools.reduce(operator.or_, (Q(image_id=image) for image in images.values()))
-        return model.objects.filter(one_of_images, filter_spec__in=SLOTS["card"].specs)
+        return model.objects.filter(one_of("image_id", images.values()), filter_spec__in=SLOTS["card"].specs)
 
-    return PreparedQuerySet(build, **dict.fromkeys(_image_arguments(count), model._meta.get_field("image")))
+    return PreparedQuerySet(build, **list_fields("image", model._meta.get_field("image"), count))

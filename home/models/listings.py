@@ -5,12 +5,10 @@ class, never by importing it, so the dependencies keep pointing from the content
 """
 
 import functools
-import operator
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -20,7 +18,7 @@ from wagtail.models import Page
 
 from home import page_cache
 from home.models.base import BasePage, paginate
-from home.prepared import PreparedQuerySet
+from home.prepared import PreparedQuerySet, list_arguments, list_fields, one_of
 
 
 @functools.cache
@@ -55,20 +53,15 @@ def hubs_at(paths):
         return []
     if len(paths) > MAX_PREPARED_PATHS:
         return list(city_hub_model().objects.filter(path__in=paths).only(*HUB_FIELDS))
-    return hubs_query(len(paths))(**{f"path{number}": path for number, path in enumerate(paths)})
+    return hubs_query(len(paths))(**list_arguments("path", paths))
 
 
 @functools.cache
 def hubs_query(count):
     model = city_hub_model()
-
-    def build(**paths):
-        return model.objects.filter(functools.reduce(operator.or_, (Q(path=path) for path in paths.values())))
-
-    path_field = model._meta.get_field("path")
     return PreparedQuerySet(
-        lambda **paths: build(**paths).only(*HUB_FIELDS),
-        **dict.fromkeys((f"path{number}" for number in range(count)), path_field),
+        lambda **paths: model.objects.filter(one_of("path", paths.values())).only(*HUB_FIELDS),
+        **list_fields("path", model._meta.get_field("path"), count),
     )
 
 

@@ -11,7 +11,7 @@ from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, pages_from_rows, route_trail_query
 from home.models.listings import attach_city_hubs
-from home.prepared import specific
+from home.prepared import list_arguments, specific
 from home.sections import HOME_PAGE_SECTIONS, sections_for
 
 # The deepest a page can sit below a home page and be found by its URL: a bound on the route query's shapes (compiled
@@ -70,7 +70,7 @@ class HomePage(BasePage):
                 home_path=self.path,
                 last_path=last_path,  # every path below the home page's sorts between the two
                 home_depth=self.depth,
-                **{f"prefix{number}": prefix for number, prefix in enumerate(prefixes)},
+                **list_arguments("prefix", prefixes),
             )
         )
         deepest = trail.pop()
