@@ -17,7 +17,7 @@ from cities.feeds import UpcomingEventsFeed, calendar_response
 from cities.network_map import alphabetical, network_map
 from home import page_cache
 from home.blocks import BaseStreamBlock
-from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, StandardPage
+from home.models import SOURCE_LANGUAGE, BasePage, InCityMixin, NetworkIndexPage, PreparedListing, StandardPage
 from home.prepared import CHILDREN_FIELDS, PreparedQuerySet, children_arguments, children_of
 from home.sections import CITY_HUB_LISTINGS, sections_for
 
@@ -168,14 +168,21 @@ class EventPageQuerySet(PageQuerySet):
         ranked = self.annotate(is_upcoming=flag, number=number)
         return ranked.filter(number__lte=count).order_by("-is_upcoming", "number")
 
-    def past(self):
-        now = timezone.now()
+    def past(self, now=None):
+        now = timezone.now() if now is None else now
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
 
     def for_listing(self, locale_id):
         # exact_type: see StoryPageQuerySet.for_listing
         events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start")
         return events.annotate(source_language=SOURCE_LANGUAGE)
+
+
+def events_listing(locale_id, now, past=False):
+    """The events index's listing: upcoming events, soonest first, or past ones, latest first. ``locale_id`` and
+    ``now`` may be a prepared query's placeholders."""
+    events = EventPage.objects.for_listing(locale_id)
+    return events.past(now).order_by("-start") if past else events.upcoming(now)
 
 
 def upcoming_and_past(ranked):
@@ -249,17 +256,21 @@ class EventIndexPage(NetworkIndexPage):
     class Meta:
         verbose_name = _("event index page")
 
-    def events(self, past=False):
-        events = EventPage.objects.for_listing(self.locale_id)
-        return events.past().order_by("-start") if past else events.upcoming()
+    def events(self, past=False, now=None):
+        return events_listing(self.locale_id, now or timezone.now(), past)
 
     @path("")
     def upcoming_view(self, request):
-        return self.render_listing(request, self.events(past=False), showing_past=False)
+        return self.render_events(request, past=False)
 
     @path("past/")
     def past_view(self, request):
-        return self.render_listing(request, self.events(past=True), showing_past=True)
+        return self.render_events(request, past=True)
+
+    def render_events(self, request, past):
+        now = timezone.now()
+        prepared = (PAST_LISTING if past else UPCOMING_LISTING)(locale_id=self.locale_id, now=now)
+        return self.render_listing(request, self.events(past, now), prepared=prepared, showing_past=past)
 
     @path("feed/", name="feed")
     def feed(self, request):
@@ -328,6 +339,19 @@ HUB_EVENTS = PreparedQuerySet(
         .ranked_upcoming_and_past(6, now)
     ),
     **CHILDREN_FIELDS,
+    now=EventPage._meta.get_field("start"),
+)
+# The events index's first pages and counts (home.models.PreparedListing).
+UPCOMING_LISTING = PreparedListing(
+    lambda locale_id, now: events_listing(locale_id, now),
+    count=lambda locale_id, now: events_listing(locale_id, now),
+    locale_id=EventPage._meta.get_field("locale"),
+    now=EventPage._meta.get_field("start"),
+)
+PAST_LISTING = PreparedListing(
+    lambda locale_id, now: events_listing(locale_id, now, past=True),
+    count=lambda locale_id, now: events_listing(locale_id, now, past=True),
+    locale_id=EventPage._meta.get_field("locale"),
     now=EventPage._meta.get_field("start"),
 )
 HUB_PAGES = PreparedQuerySet(

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from home import page_cache
 from home.blocks import ImageBlock
-from home.models import BasePage, InCityMixin, NetworkIndexPage, with_card_images
+from home.models import BasePage, InCityMixin, NetworkIndexPage, PreparedListing, with_card_images
 from home.page_urls import page_url
 from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, children_of
 
@@ -38,11 +38,12 @@ class ExhibitionQuerySet(PageQuerySet):
     def upcoming(self):
         return self.filter(opens_on__gt=timezone.localdate())
 
-    def past(self):
-        return self.filter(closes_on__lt=timezone.localdate())
+    def past(self, today=None):
+        """Closed before ``today`` (a prepared query's placeholder, or None for today)."""
+        return self.filter(closes_on__lt=timezone.localdate() if today is None else today)
 
-    def not_closed(self):
-        return self.exclude(closes_on__lt=timezone.localdate())
+    def not_closed(self, today=None):
+        return self.exclude(closes_on__lt=timezone.localdate() if today is None else today)
 
     def ranked_for_home(self, today):
         """The exhibitions on now or coming up, soonest first, then the closed ones, most recently closed first;
@@ -253,17 +254,53 @@ class ExhibitionIndexPage(NetworkIndexPage):
 
     @path("")
     def current_and_upcoming(self, request):
-        return self.render_listing(
-            request, ExhibitionPage.objects.for_listing(self.locale_id).not_closed(), showing="now"
-        )
+        arguments = {"locale_id": self.locale_id, "today": timezone.localdate()}
+        exhibitions = exhibitions_on_now_and_upcoming(**arguments)
+        return self.render_listing(request, exhibitions, prepared=ON_NOW_AND_UPCOMING(**arguments), showing="now")
 
     @path("past/")
     def past(self, request):
-        exhibitions = ExhibitionPage.objects.for_listing(self.locale_id).past().order_by("-closes_on")
-        return self.render_listing(request, exhibitions, showing="past")
+        arguments = {"locale_id": self.locale_id, "today": timezone.localdate()}
+        exhibitions = past_exhibitions(**arguments)
+        return self.render_listing(request, exhibitions, prepared=PAST(**arguments), showing="past")
 
     @path("tag/<str:tag>/")
     def tagged(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
-        exhibitions = ExhibitionPage.objects.for_listing(self.locale_id).filter(tags=tag).order_by("-opens_on")
-        return self.render_listing(request, exhibitions, showing="tag", tag=tag)
+        arguments = {"locale_id": self.locale_id, "tag_id": tag.pk}
+        exhibitions = tagged_exhibitions(**arguments)
+        return self.render_listing(request, exhibitions, prepared=TAGGED(**arguments), showing="tag", tag=tag)
+
+
+# The index's listings; ``today`` and the others may be a prepared query's placeholders.
+
+
+def exhibitions_on_now_and_upcoming(locale_id, today, renditions=True):
+    return ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).not_closed(today)
+
+
+def past_exhibitions(locale_id, today, renditions=True):
+    exhibitions = ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).past(today)
+    return exhibitions.order_by("-closes_on")
+
+
+def tagged_exhibitions(locale_id, tag_id, renditions=True):
+    exhibitions = ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).filter(tags=tag_id)
+    return exhibitions.order_by("-opens_on")
+
+
+def prepared_listing(listing, **fields):
+    """``listing``'s first page and count, compiled once (home.models.PreparedListing)."""
+    return PreparedListing(
+        lambda **arguments: listing(**arguments, renditions=False),
+        count=lambda **arguments: listing(**arguments, renditions=False),
+        image_field="hero_image",
+        locale_id=ExhibitionPage._meta.get_field("locale"),
+        **fields,
+    )
+
+
+DAY = ExhibitionPage._meta.get_field("opens_on")
+ON_NOW_AND_UPCOMING = prepared_listing(exhibitions_on_now_and_upcoming, today=DAY)
+PAST = prepared_listing(past_exhibitions, today=DAY)
+TAGGED = prepared_listing(tagged_exhibitions, tag_id=Tag._meta.pk)

@@ -116,15 +116,44 @@ def test_a_deep_page_read_keys_first_holds_the_rows_of_plain_pagination(db, monk
 
 
 def test_the_story_index_read_keys_first_lists_the_stories_it_lists_otherwise(client, network, monkeypatch):
-    for number in range(3):
+    for number in range(14):
         builders.story(network["collection"], f"Story number {number}")
-    index = network["story_index"].url
-    listed = card_titles(client.get(index))
-    assert len(listed) == 5
-    monkeypatch.setattr(base, "KEYS_FIRST_OFFSET", 0)  # every page, the first included, keys first
+    second_page = network["story_index"].url + "?page=2"
+    listed = card_titles(client.get(second_page))
+    assert len(listed) == 4
+    monkeypatch.setattr(base, "KEYS_FIRST_OFFSET", 0)  # every page keys first
     with CaptureQueriesContext(connection) as queries:
-        assert card_titles(client.get(index)) == listed
+        assert card_titles(client.get(second_page)) == listed
     assert any('AS "pk"' in query["sql"] for query in queries)  # it did read the keys first
+
+
+@pytest.mark.parametrize("listing", ["all", "tagged", "collection"])
+def test_a_listings_prepared_first_page_and_count_are_its_querysets(network, listing):
+    """The first page and the count of ``PreparedListing`` are what the listing's queryset gives, in its order, for
+    each kind of story listing; other languages, other tags and other collections left out."""
+    from stories.models import pages as story_pages
+
+    other_collection = builders.collection(network["sheffield"], "Other stories")
+    for number in range(15):
+        tags = ["welcome"] if number % 2 else ["food"]
+        parent = network["collection"] if number % 3 else other_collection
+        builders.story(parent, f"Story number {number}", told_on=datetime.date(2020, 1, 1 + number), tags=tags)
+    locale_id = network["collection"].locale_id
+    welcome = Tag.objects.get(slug="welcome")
+    stories = StoryPage.objects.for_listing(locale_id)
+    querysets = {
+        "all": (stories, story_pages.ALL_STORIES(locale_id=locale_id)),
+        "tagged": (stories.filter(tags=welcome), story_pages.TAGGED_STORIES(locale_id=locale_id, tag_id=welcome.pk)),
+        "collection": (
+            network["collection"].stories(),
+            story_pages.COLLECTION_STORIES(locale_id=locale_id, **children_arguments(network["collection"])),
+        ),
+    }
+    queryset, prepared = querysets[listing]
+
+    first_page = prepared.first_page()
+    assert [page.pk for page in first_page] == [page.pk for page in queryset[:12]]
+    assert prepared.count() == queryset.count() > 4
 
 
 def card_titles(response):
@@ -170,3 +199,27 @@ def test_the_story_index_counts_the_stories_it_lists(synced_network):
         locale_id = index.get_translation(Locale.objects.get(language_code=language)).locale_id
         listed = StoryPage.objects.for_listing(locale_id)
         assert StoryPage.objects.counted_for_listing(locale_id).count() == listed.count() == 1
+
+
+def test_the_events_and_exhibitions_listings_take_the_time_as_an_argument(network):
+    from cities.models import PAST_LISTING, UPCOMING_LISTING
+    from exhibitions.models import ON_NOW_AND_UPCOMING, PAST
+
+    locale_id, now = network["sheffield"].locale_id, timezone.now()
+    a_week_on = now + datetime.timedelta(days=7)  # the concert (in 5 days) is over by then
+
+    def titles(listing, **arguments):
+        bound = listing(locale_id=locale_id, **arguments)
+        return [page.title for page in bound.first_page()], bound.count()
+
+    assert titles(UPCOMING_LISTING, now=now) == (["Music concert"], 1)
+    assert titles(UPCOMING_LISTING, now=a_week_on) == ([], 0)
+    assert titles(PAST_LISTING, now=a_week_on) == (["Music concert", "Blogging workshop"], 2)
+    today = now.date()
+    closing = builders.exhibition(
+        network["swansea"], "Closing soon", opens_on=today, closes_on=today + datetime.timedelta(days=3)
+    )
+    assert titles(ON_NOW_AND_UPCOMING, today=now.date()) == (["Building Sanctuary in Swansea", closing.title], 2)
+    assert titles(PAST, today=now.date()) == ([], 0)
+    assert titles(ON_NOW_AND_UPCOMING, today=a_week_on.date()) == (["Building Sanctuary in Swansea"], 1)
+    assert titles(PAST, today=a_week_on.date()) == (["Closing soon"], 1)

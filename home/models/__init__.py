@@ -1,4 +1,11 @@
-from home.models.base import SOURCE_LANGUAGE, BasePage, attach_card_renditions, paginate, with_card_images
+from home.models.base import (
+    SOURCE_LANGUAGE,
+    BasePage,
+    PreparedListing,
+    attach_card_renditions,
+    paginate,
+    with_card_images,
+)
 from home.models.images import SanctuaryImage, SanctuaryRendition
 from home.models.listings import InCityMixin, NetworkIndexPage, NetworkListingMixin, attach_city_hubs, city_hub_model
 from home.models.pages import HomePage, StandardPage
@@ -12,6 +19,7 @@ __all__ = [
     "MythFact",
     "NetworkIndexPage",
     "NetworkListingMixin",
+    "PreparedListing",
     "SanctuaryImage",
     "SanctuaryRendition",
     "StandardPage",

@@ -81,8 +81,8 @@ class InCityMixin:
 class NetworkListingMixin:
     """For the network-wide listings (events, stories, exhibitions): twelve to a page, each card with its city."""
 
-    def render_listing(self, request, pages, counted=None, **context):
-        listing = paginate(request, pages, counted=counted)
+    def render_listing(self, request, pages, prepared=None, **context):
+        listing = paginate(request, pages, prepared=prepared)
         attach_city_hubs(listing.object_list)
         return self.render(request, context_overrides={"listing": listing, **context})
 

@@ -24,7 +24,8 @@ from wagtail_localize.fields import SynchronizedField
 from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.languages import KNOWN_LANGUAGES
-from home.models import BasePage, InCityMixin, NetworkIndexPage, paginate, with_card_images
+from home.models import BasePage, InCityMixin, NetworkIndexPage, PreparedListing, paginate, with_card_images
+from home.prepared import CHILDREN_FIELDS, children_arguments, children_of
 from stories.feeds import LatestStoriesFeed
 from stories.models.workflow import ConsentCheckRequired, consent_check_passed
 
@@ -305,7 +306,8 @@ class StoryCollectionPage(InCityMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = paginate(request, self.stories())
+        prepared = COLLECTION_STORIES(locale_id=self.locale_id, **children_arguments(self))
+        listing = paginate(request, self.stories(), prepared=prepared)
         for story in listing.object_list:
             story.__dict__["city_hub"] = self.city_hub  # every story here is in the collection's city
         context["listing"] = listing
@@ -322,7 +324,7 @@ class StoryIndexPage(NetworkIndexPage):
     @path("")
     def all_stories(self, request):
         stories = StoryPage.objects.for_listing(self.locale_id)
-        return self.render_listing(request, stories, counted=StoryPage.objects.counted_for_listing(self.locale_id))
+        return self.render_listing(request, stories, prepared=ALL_STORIES(locale_id=self.locale_id))
 
     @path("feed/")
     def feed(self, request):
@@ -333,4 +335,35 @@ class StoryIndexPage(NetworkIndexPage):
     def stories_tagged(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
         stories = StoryPage.objects.for_listing(self.locale_id).filter(tags=tag)
-        return self.render_listing(request, stories, tag=tag)
+        prepared = TAGGED_STORIES(locale_id=self.locale_id, tag_id=tag.pk)
+        return self.render_listing(request, stories, prepared=prepared, tag=tag)
+
+
+# The listings' first pages and counts, compiled once (home.models.PreparedListing).
+LOCALE = Page._meta.get_field("locale")
+ALL_STORIES = PreparedListing(
+    lambda locale_id: StoryPage.objects.for_listing(locale_id, renditions=False),
+    count=lambda locale_id: StoryPage.objects.counted_for_listing(locale_id),
+    image_field="image",
+    locale_id=LOCALE,
+)
+TAGGED_STORIES = PreparedListing(
+    lambda locale_id, tag_id: StoryPage.objects.for_listing(locale_id, renditions=False).filter(tags=tag_id),
+    count=lambda locale_id, tag_id: StoryPage.objects.counted_for_listing(locale_id).filter(
+        storypage__tagged_items__tag_id=tag_id
+    ),
+    image_field="image",
+    locale_id=LOCALE,
+    tag_id=StoryTag._meta.get_field("tag"),
+)
+COLLECTION_STORIES = PreparedListing(
+    lambda locale_id, **children: StoryPage.objects.filter(children_of(**children)).for_listing(
+        locale_id, renditions=False
+    ),
+    count=lambda locale_id, **children: StoryPage.objects.counted_for_listing(locale_id).filter(
+        children_of(**children)
+    ),
+    image_field="image",
+    locale_id=LOCALE,
+    **CHILDREN_FIELDS,
+)
