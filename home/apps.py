@@ -12,11 +12,13 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from home import page_cache
+        from home.child_relations import remember_child_relations
         from home.pending_uploads import strip_pending_upload
         from home.private_media import index_references_on_publish
         from home.routing import forget_homes, forget_homes_for_top_pages
         from home.site_lookup import forget_sites
 
+        remember_child_relations()
         page_cache.connect()
         post_save.connect(forget_sites, sender=Site, dispatch_uid="sanctuary_forget_sites_on_save")
         post_delete.connect(forget_sites, sender=Site, dispatch_uid="sanctuary_forget_sites_on_delete")
