@@ -45,7 +45,11 @@ class CityHubIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        hubs = CityHubPage.objects.child_of(self).live().annotate(source_language=SOURCE_LANGUAGE)
+        hubs = (
+            CityHubPage.objects.filter(children_of(**children_arguments(self)))
+            .live()
+            .annotate(source_language=SOURCE_LANGUAGE)
+        )
         context["hubs"] = alphabetical(hubs, get_language())  # every group: a list of towns is not a feed
         context["network_map"] = network_map(context["hubs"])
         context["statuses"] = CityStatus.choices
@@ -119,7 +123,7 @@ class CityHubPage(RoutablePageMixin, BasePage):
     def calendar(self, request):
         """Every upcoming event of this group, in this hub's language, as one iCalendar file."""
         events = (
-            EventPage.objects.child_of(self)
+            EventPage.objects.filter(children_of(**children_arguments(self)))
             .live()
             .upcoming()
             .order_by("start")

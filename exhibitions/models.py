@@ -18,16 +18,25 @@ from wagtail.search import index
 
 from home import page_cache
 from home.blocks import ImageBlock
-from home.models import BasePage, InCityMixin, NetworkIndexPage, PreparedListing, with_card_images
+from home.models import (
+    BasePage,
+    InCityMixin,
+    NetworkIndexPage,
+    PreparedKeyedListing,
+    PreparedListing,
+    with_card_images,
+)
 from home.page_urls import page_url
 from home.prepared import CHILDREN_FIELDS, PreparedValues, children_arguments, children_of
 
 
 class ExhibitionQuerySet(PageQuerySet):
     def for_listing(self, locale_id, renditions=True):
-        # exact_type: see StoryPageQuerySet.for_listing
-        exhibitions = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on")
-        return with_card_images(exhibitions, "hero_image", renditions=renditions)
+        return with_card_images(self.listed(locale_id), "hero_image", renditions=renditions)
+
+    def listed(self, locale_id):
+        # exact_type: see StoryPageQuerySet.listed
+        return self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on")
 
     def current(self):
         today = timezone.localdate()
@@ -151,7 +160,7 @@ class ExhibitionPage(InCityMixin, RoutablePageMixin, BasePage):
         return "current"
 
     def exhibits(self):
-        return ExhibitPage.objects.child_of(self).live().order_by("path")
+        return ExhibitPage.objects.filter(children_of(**children_arguments(self))).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -303,4 +312,10 @@ def prepared_listing(listing, **fields):
 DAY = ExhibitionPage._meta.get_field("opens_on")
 ON_NOW_AND_UPCOMING = prepared_listing(exhibitions_on_now_and_upcoming, today=DAY)
 PAST = prepared_listing(past_exhibitions, today=DAY)
-TAGGED = prepared_listing(tagged_exhibitions, tag_id=Tag._meta.pk)
+TAGGED = PreparedKeyedListing(
+    lambda locale_id, tag_id: ExhibitionPage.objects.listed(locale_id).filter(tags=tag_id).order_by("-opens_on"),
+    rows=lambda: with_card_images(ExhibitionPage.objects.all(), "hero_image", renditions=False),
+    image_field="hero_image",
+    locale_id=ExhibitionPage._meta.get_field("locale"),
+    tag_id=Tag._meta.pk,
+)

@@ -223,3 +223,24 @@ def test_the_events_and_exhibitions_listings_take_the_time_as_an_argument(networ
     assert titles(PAST, today=now.date()) == ([], 0)
     assert titles(ON_NOW_AND_UPCOMING, today=a_week_on.date()) == (["Building Sanctuary in Swansea"], 1)
     assert titles(PAST, today=a_week_on.date()) == (["Closing soon"], 1)
+
+
+def test_a_tags_exhibitions_by_their_keys(network):
+    from exhibitions.models import TAGGED, tagged_exhibitions
+
+    swansea, locale_id = network["swansea"], network["swansea"].locale_id
+    for number in range(14):
+        opens_on = datetime.date(2020, 1, 1) + datetime.timedelta(days=number)
+        builders.exhibition(swansea, f"Exhibition {number}", opens_on=opens_on, tags=["craft"] if number % 2 else [])
+    craft, contribution = (Tag.objects.get(slug=slug).pk for slug in ("craft", "contribution"))
+
+    listing = TAGGED(locale_id=locale_id, tag_id=craft)
+    expected = tagged_exhibitions(locale_id, craft)
+    assert [page.title for page in listing.first_page()] == [page.title for page in expected[:12]]
+    assert listing.count() == expected.count() == 7
+    assert [page.title for page in TAGGED(locale_id=locale_id, tag_id=contribution).first_page()] == [
+        "Building Sanctuary in Swansea"
+    ]
+    unused = Tag.objects.create(name="unused", slug="unused")
+    empty = TAGGED(locale_id=locale_id, tag_id=unused.pk)
+    assert (empty.first_page(), empty.count()) == ([], 0)

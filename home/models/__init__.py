@@ -1,6 +1,7 @@
 from home.models.base import (
     SOURCE_LANGUAGE,
     BasePage,
+    PreparedKeyedListing,
     PreparedListing,
     attach_card_renditions,
     paginate,
@@ -19,6 +20,7 @@ __all__ = [
     "MythFact",
     "NetworkIndexPage",
     "NetworkListingMixin",
+    "PreparedKeyedListing",
     "PreparedListing",
     "SanctuaryImage",
     "SanctuaryRendition",

@@ -201,6 +201,56 @@ class BoundListing:
         return pages
 
 
+class PreparedKeyedListing:
+    """A listing of a few hundred or thousand items (a tag's), for ``paginate``: the keys of all of them, in order, in
+    one query, give both its number of items and its first page, whose rows are then read by their keys.
+
+    A tag's listing has no cheaper count than its own join (stories, their tags and the page table): at 5,000 stories
+    the count and the page each took 3.5 ms on SQLite, the keys alone as long, and the dozen rows by key 0.2 ms.
+
+    ``keys(**placeholders)``: the listing's queryset, ordered, without what only the cards need; ``rows()``: the
+    cards' queryset (``with_card_images(..., renditions=False)`` when they show ``image_field``), read by key.
+    """
+
+    def __init__(self, keys, rows, image_field=None, **fields):
+        self.keys = PreparedValues(lambda **arguments: keys(**arguments).values("pk"), **fields)
+        self.rows = rows
+        self.image_field = image_field
+
+    def __call__(self, **arguments):
+        return BoundKeyedListing(self, arguments)
+
+    @functools.cache  # noqa: B019 - the listings are module constants
+    def rows_query(self, count):
+        model = self.rows().model
+        return PreparedQuerySet(
+            lambda **keys: self.rows().filter(one_of("pk", keys.values())),
+            **list_fields("key", model._meta.pk, count),
+        )
+
+
+class BoundKeyedListing:
+    def __init__(self, listing, arguments):
+        self.listing, self.arguments = listing, arguments
+
+    @cached_property
+    def all_keys(self):
+        return [row["pk"] for row in self.listing.keys(**self.arguments)]
+
+    def count(self):
+        return len(self.all_keys)
+
+    def first_page(self):
+        keys = self.all_keys[:LISTING_PAGE_SIZE]
+        if not keys:
+            return []
+        found = {page.pk: page for page in self.listing.rows_query(len(keys))(**list_arguments("key", keys))}
+        pages = [found[key] for key in keys if key in found]
+        if self.listing.image_field:
+            attach_card_renditions(pages, self.listing.image_field)
+        return pages
+
+
 def count_of(queryset):
     """The number of rows of ``queryset``, as a ``values()`` query that a prepared query can keep (``count()`` runs at
     once): one row with ``count``, none when there are none. The rows are grouped by a constant, so into one group."""

@@ -24,7 +24,14 @@ from wagtail_localize.fields import SynchronizedField
 from home import page_cache
 from home.blocks import BaseStreamBlock
 from home.languages import KNOWN_LANGUAGES
-from home.models import BasePage, InCityMixin, NetworkIndexPage, PreparedListing, paginate, with_card_images
+from home.models import (
+    BasePage,
+    InCityMixin,
+    NetworkIndexPage,
+    PreparedListing,
+    paginate,
+    with_card_images,
+)
 from home.prepared import CHILDREN_FIELDS, children_arguments, children_of
 from stories.feeds import LatestStoriesFeed
 from stories.models.workflow import ConsentCheckRequired, consent_check_passed
@@ -61,14 +68,17 @@ LANGUAGE_CHOICES = [(code, _(english)) for code, (english, _native, _rtl) in KNO
 
 class StoryPageQuerySet(PageQuerySet):
     def for_listing(self, locale_id, renditions=True):
-        """Live stories of one language's tree, newest first, with their card images (``with_card_images``).
+        """Live stories of one language's tree, newest first, with their card images (``with_card_images``)."""
+        return with_card_images(self.listed(locale_id), renditions=renditions)
+
+    def listed(self, locale_id):
+        """Live stories of one language's tree, newest first.
 
         ``exact_type`` repeats on the page table what the join to the stories' table implies, so that PostgreSQL
         finds one type's pages of one language by the (content type, locale) index instead of reading every page of
         the language (home migration 0004): the listings of exhibitions and events do the same."""
         stories = self.live().exact_type(self.model).filter(locale_id=locale_id)
-        stories = stories.order_by("-told_on", "-first_published_at")
-        return with_card_images(stories, renditions=renditions)
+        return stories.order_by("-told_on", "-first_published_at")
 
     def counted_for_listing(self, locale_id):
         """As many rows as ``for_listing``, in the page table alone: every story's page says its type. Counting
@@ -302,7 +312,7 @@ class StoryCollectionPage(InCityMixin, BasePage):
         verbose_name = _("story collection page")
 
     def stories(self):
-        return StoryPage.objects.child_of(self).for_listing(self.locale_id)
+        return StoryPage.objects.filter(children_of(**children_arguments(self))).for_listing(self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
