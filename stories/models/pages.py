@@ -28,6 +28,7 @@ from home.models import (
     BasePage,
     InCityMixin,
     NetworkIndexPage,
+    PreparedKeyedListing,
     PreparedListing,
     paginate,
     with_card_images,
@@ -357,11 +358,9 @@ ALL_STORIES = PreparedListing(
     image_field="image",
     locale_id=LOCALE,
 )
-TAGGED_STORIES = PreparedListing(
-    lambda locale_id, tag_id: StoryPage.objects.for_listing(locale_id, renditions=False).filter(tags=tag_id),
-    count=lambda locale_id, tag_id: StoryPage.objects.counted_for_listing(locale_id).filter(
-        storypage__tagged_items__tag_id=tag_id
-    ),
+TAGGED_STORIES = PreparedKeyedListing(
+    lambda locale_id, tag_id: StoryPage.objects.listed(locale_id).filter(tags=tag_id),
+    rows=lambda: with_card_images(StoryPage.objects.all(), renditions=False),
     image_field="image",
     locale_id=LOCALE,
     tag_id=StoryTag._meta.get_field("tag"),
