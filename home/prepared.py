@@ -75,19 +75,23 @@ class Prepared:
 
 
 class PreparedValues(Prepared):
-    """A ``values()`` queryset's rows, as dicts."""
+    """A ``values()`` queryset's rows, as dicts; ``tuples()`` as tuples (``values_list()``), for many rows."""
 
     def __call__(self, using=DEFAULT_DB_ALIAS, **arguments):
+        query = self.compiled(using).queryset.query
+        names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
+        return [dict(zip(names, row, strict=True)) for row in self.tuples(using, **arguments)]
+
+    def tuples(self, using=DEFAULT_DB_ALIAS, **arguments):
         compiled = self.compiled(using)
-        compiler, query = compiled.compiler, compiled.queryset.query
+        compiler = compiled.compiler
         with compiler.connection.cursor() as cursor:
             cursor.execute(compiled.sql, compiled.params_for(arguments, compiler.connection))
             rows = cursor.fetchall()
         columns = [column[0] for column in compiler.select[: compiler.col_count]]
         if converters := compiler.get_converters(columns):
-            rows = compiler.apply_converters(rows, converters)
-        names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
-        return [dict(zip(names, row, strict=True)) for row in rows]
+            rows = list(compiler.apply_converters(rows, converters))
+        return rows
 
 
 class PreparedQuerySet(Prepared):

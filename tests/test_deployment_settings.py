@@ -96,3 +96,11 @@ def test_misnamed_backends_stop_the_process_with_one_line():
         )
         assert result.returncode != 0
         assert result.stderr.strip().startswith("Sanctuary refuses to start: ") and message in result.stderr
+
+
+def test_a_worker_freezes_what_starting_made():
+    """config/wsgi.py: the objects made while starting are out of the garbage collector's full collections."""
+    code = "import gc\nimport config.wsgi\nprint(gc.get_freeze_count())"
+    result = run_python(code, SECRET_KEY=secrets.token_urlsafe(50), **SCALED_OUT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert int(result.stdout.strip().splitlines()[-1]) > 100_000  # Django, Wagtail and the models

@@ -235,7 +235,7 @@ class BoundKeyedListing:
 
     @cached_property
     def all_keys(self):
-        return [row["pk"] for row in self.listing.keys(**self.arguments)]
+        return [key for (key,) in self.listing.keys.tuples(**self.arguments)]
 
     def count(self):
         return len(self.all_keys)
