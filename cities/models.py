@@ -52,7 +52,11 @@ class CityHubIndexPage(BasePage):
         )
         context["hubs"] = alphabetical(hubs, get_language())  # every group: a list of towns is not a feed
         context["network_map"] = network_map(context["hubs"])
-        context["statuses"] = CityStatus.choices
+        # Each label translated once, not once per city (rendering a lazy label translates it several times).
+        context["statuses"] = [(status, str(label)) for status, label in CityStatus.choices]
+        labels = dict(context["statuses"])
+        for hub in context["hubs"]:
+            hub.status_label = labels.get(hub.status, hub.status)
         return context
 
 

@@ -115,6 +115,20 @@ def test_city_index_lists_all_fifteen_cities_on_one_page(client, network):
     assert titles(client, cities.url + "?page=2", ".hub-list a") == listed  # an old paged link shows them all
 
 
+def test_the_city_index_says_each_citys_status_in_the_readers_language(client, synced_network):
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from cities.models import CityStatus
+
+    arabic = synced_network["cities"].get_translation(Locale.objects.get(language_code="ar"))
+    with translation.override("ar"):
+        recognised, working = str(CityStatus.RECOGNISED.label), str(CityStatus.WORKING_TOWARDS.label)
+    assert recognised != CityStatus.RECOGNISED.label  # translated
+    statuses = titles(client, arabic.url, ".hub-list .status")
+    assert statuses == [f"{recognised} (2007)", working]  # Sheffield, then Swansea
+
+
 def test_organisations_are_counted_per_city_and_not_typed_in(client, network):
     sheffield, swansea = network["sheffield"], network["swansea"]
     for _ in range(4):
