@@ -181,8 +181,9 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(models.Q(end__lt=now) | models.Q(end__isnull=True, start__lt=now))
 
     def for_listing(self, locale_id):
-        # exact_type: see StoryPageQuerySet.for_listing
-        events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start")
+        """Live events of one language's tree, by start, as cards: without their body (see StoryPageQuerySet.cards).
+        ``exact_type``: see StoryPageQuerySet.listed."""
+        events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start").defer("body")
         return events.annotate(source_language=SOURCE_LANGUAGE)
 
 
