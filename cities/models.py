@@ -183,7 +183,7 @@ class EventPageQuerySet(PageQuerySet):
     def for_listing(self, locale_id):
         """Live events of one language's tree, by start, as cards: without their body (see StoryPageQuerySet.cards).
         ``exact_type``: see StoryPageQuerySet.listed."""
-        events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start").defer("body")
+        events = self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("start", "id").defer("body")
         return events.annotate(source_language=SOURCE_LANGUAGE)
 
 
@@ -191,7 +191,7 @@ def events_listing(locale_id, now, past=False):
     """The events index's listing: upcoming events, soonest first, or past ones, latest first. ``locale_id`` and
     ``now`` may be a prepared query's placeholders."""
     events = EventPage.objects.for_listing(locale_id)
-    return events.past(now).order_by("-start") if past else events.upcoming(now)
+    return events.past(now).order_by("-start", "-id") if past else events.upcoming(now)
 
 
 def upcoming_and_past(ranked):

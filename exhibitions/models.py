@@ -36,7 +36,7 @@ class ExhibitionQuerySet(PageQuerySet):
 
     def listed(self, locale_id):
         # exact_type: see StoryPageQuerySet.listed
-        return self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on")
+        return self.live().exact_type(self.model).filter(locale_id=locale_id).order_by("opens_on", "id")
 
     def current(self):
         today = timezone.localdate()
@@ -290,12 +290,12 @@ def exhibitions_on_now_and_upcoming(locale_id, today, renditions=True):
 
 def past_exhibitions(locale_id, today, renditions=True):
     exhibitions = ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).past(today)
-    return exhibitions.order_by("-closes_on")
+    return exhibitions.order_by("-closes_on", "-id")
 
 
 def tagged_exhibitions(locale_id, tag_id, renditions=True):
     exhibitions = ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).filter(tags=tag_id)
-    return exhibitions.order_by("-opens_on")
+    return exhibitions.order_by("-opens_on", "-id")
 
 
 def prepared_listing(listing, **fields):
@@ -313,7 +313,7 @@ DAY = ExhibitionPage._meta.get_field("opens_on")
 ON_NOW_AND_UPCOMING = prepared_listing(exhibitions_on_now_and_upcoming, today=DAY)
 PAST = prepared_listing(past_exhibitions, today=DAY)
 TAGGED = PreparedKeyedListing(
-    lambda locale_id, tag_id: ExhibitionPage.objects.listed(locale_id).filter(tags=tag_id).order_by("-opens_on"),
+    lambda locale_id, tag_id: ExhibitionPage.objects.listed(locale_id).filter(tags=tag_id).order_by("-opens_on", "-id"),
     rows=lambda: with_card_images(ExhibitionPage.objects.all(), "hero_image", renditions=False),
     image_field="hero_image",
     locale_id=ExhibitionPage._meta.get_field("locale"),

@@ -244,3 +244,22 @@ def test_a_tags_exhibitions_by_their_keys(network):
     unused = Tag.objects.create(name="unused", slug="unused")
     empty = TAGGED(locale_id=locale_id, tag_id=unused.pk)
     assert (empty.first_page(), empty.count()) == ([], 0)
+
+
+def test_a_deep_page_in_the_second_half_is_read_from_the_end_with_the_same_rows(network, monkeypatch):
+    """KeysFirstPaginator reads a page in the listing's second half backwards: the same stories, in the same order,
+    as plain pagination, ties on the date told included (the id makes the order total)."""
+    for number in range(30):
+        builders.story(network["collection"], f"Story number {number}", told_on=datetime.date(2021, 1, 1 + number % 3))
+    published = timezone.now()
+    Page.objects.filter(title__startswith="Story number").update(first_published_at=published)  # ties on both
+    stories = StoryPage.objects.for_listing(network["collection"].locale_id)
+    monkeypatch.setattr(base, "KEYS_FIRST_OFFSET", 0)
+    plain, keys_first = Paginator(stories, 12), KeysFirstPaginator(stories, 12)
+    assert keys_first.num_pages == 3
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            titles = [story.title for story in keys_first.page(number).object_list]
+        assert titles == [story.title for story in plain.page(number).object_list], number
+        read_backwards = any('"told_on" ASC' in query["sql"] for query in queries)
+        assert read_backwards == (number > 1), number  # pages 2 and 3 (12-24 and 24-32 of 32) are nearer the end

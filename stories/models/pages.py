@@ -84,7 +84,7 @@ class StoryPageQuerySet(PageQuerySet):
         finds one type's pages of one language by the (content type, locale) index instead of reading every page of
         the language (home migration 0004): the listings of exhibitions and events do the same."""
         stories = self.live().exact_type(self.model).filter(locale_id=locale_id)
-        return stories.order_by("-told_on", "-first_published_at")
+        return stories.order_by("-told_on", "-first_published_at", "-id")  # the id: a total order (KeysFirstPaginator)
 
     def counted_for_listing(self, locale_id):
         """As many rows as ``for_listing``, in the page table alone: every story's page says its type. Counting
