@@ -263,3 +263,11 @@ def test_a_deep_page_in_the_second_half_is_read_from_the_end_with_the_same_rows(
         assert titles == [story.title for story in plain.page(number).object_list], number
         read_backwards = any('"told_on" ASC' in query["sql"] for query in queries)
         assert read_backwards == (number > 1), number  # pages 2 and 3 (12-24 and 24-32 of 32) are nearer the end
+
+
+def test_an_empty_listing_reads_its_count_only(client, network):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(network["exhibition_index"].url + "past/")  # no exhibition has closed
+    assert response.status_code == 200 and "card__title" not in response.content.decode()
+    listing_queries = [query["sql"] for query in queries if '"exhibitions_exhibitionpage"' in query["sql"]]
+    assert len(listing_queries) == 1 and "COUNT(" in listing_queries[0]

@@ -139,7 +139,7 @@ class KeysFirstPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         if number == 1 and self.first_page is not None:
-            return self._get_page(self.first_page(), number, self)
+            return self._get_page(self.first_page() if self.count else [], number, self)
         bottom = (number - 1) * self.per_page
         items = self.object_list
         if bottom < KEYS_FIRST_OFFSET or not isinstance(items, QuerySet):
