@@ -353,13 +353,11 @@ HUB_EVENTS = PreparedQuerySet(
 # The events index's first pages and counts (home.models.PreparedListing).
 UPCOMING_LISTING = PreparedListing(
     lambda locale_id, now: events_listing(locale_id, now),
-    count=lambda locale_id, now: events_listing(locale_id, now),
     locale_id=EventPage._meta.get_field("locale"),
     now=EventPage._meta.get_field("start"),
 )
 PAST_LISTING = PreparedListing(
     lambda locale_id, now: events_listing(locale_id, now, past=True),
-    count=lambda locale_id, now: events_listing(locale_id, now, past=True),
     locale_id=EventPage._meta.get_field("locale"),
     now=EventPage._meta.get_field("start"),
 )

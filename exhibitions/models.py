@@ -54,6 +54,10 @@ class ExhibitionQuerySet(PageQuerySet):
     def not_closed(self, today=None):
         return self.exclude(closes_on__lt=timezone.localdate() if today is None else today)
 
+    def tagged(self, tag_id):
+        """Those with the tag, the latest opened first."""
+        return self.filter(tags=tag_id).order_by("-opens_on", "-id")
+
     def ranked_for_home(self, today):
         """The exhibitions on now or coming up, soonest first, then the closed ones, most recently closed first;
         ``closed`` annotated. ``today`` may be a prepared query's placeholder (home/prepared.py)."""
@@ -294,28 +298,27 @@ def past_exhibitions(locale_id, today, renditions=True):
 
 
 def tagged_exhibitions(locale_id, tag_id, renditions=True):
-    exhibitions = ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).filter(tags=tag_id)
-    return exhibitions.order_by("-opens_on", "-id")
+    return ExhibitionPage.objects.for_listing(locale_id, renditions=renditions).tagged(tag_id)
 
 
 def prepared_listing(listing, **fields):
     """``listing``'s first page and count, compiled once (home.models.PreparedListing)."""
     return PreparedListing(
         lambda **arguments: listing(**arguments, renditions=False),
-        count=lambda **arguments: listing(**arguments, renditions=False),
         image_field="hero_image",
-        locale_id=ExhibitionPage._meta.get_field("locale"),
+        locale_id=LOCALE,
         **fields,
     )
 
 
+LOCALE = ExhibitionPage._meta.get_field("locale")
 DAY = ExhibitionPage._meta.get_field("opens_on")
 ON_NOW_AND_UPCOMING = prepared_listing(exhibitions_on_now_and_upcoming, today=DAY)
 PAST = prepared_listing(past_exhibitions, today=DAY)
 TAGGED = PreparedKeyedListing(
-    lambda locale_id, tag_id: ExhibitionPage.objects.listed(locale_id).filter(tags=tag_id).order_by("-opens_on", "-id"),
+    lambda locale_id, tag_id: ExhibitionPage.objects.listed(locale_id).tagged(tag_id),
     rows=lambda: with_card_images(ExhibitionPage.objects.all(), "hero_image", renditions=False),
     image_field="hero_image",
-    locale_id=ExhibitionPage._meta.get_field("locale"),
+    locale_id=LOCALE,
     tag_id=Tag._meta.pk,
 )
